@@ -1,0 +1,81 @@
+package dev.todobot.core.config;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.todobot.core.db.Database;
+import dev.todobot.core.db.DatabaseHealthIndicator;
+import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.core.db.PoolSettings;
+import dev.todobot.core.db.ReactiveDatabase;
+import dev.todobot.core.task.Task;
+import dev.todobot.core.task.TaskService;
+import dev.todobot.core.user.AuthService;
+import dev.todobot.core.user.TokenService;
+import dev.todobot.core.user.User;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The shared domain for every function: the database, tasks, users and tokens. Settings
+ * come from the environment: {@code DATABASE_URL} or {@code DB_*}, {@code JWT_SECRET},
+ * {@code JWT_LIFETIME} (default 24h) and {@code DB_POOL_SIZE} (default 8).
+ */
+@AutoConfiguration
+public class TodoCoreAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	DatabaseSettings databaseSettings(Environment environment) {
+		return DatabaseSettings.fromEnvironment(environment::getProperty);
+	}
+
+	@Bean(destroyMethod = "close")
+	Database database(DatabaseSettings settings, Environment environment) {
+		PoolSettings defaults = PoolSettings.defaults();
+		PoolSettings pool = new PoolSettings(environment.getProperty("DB_POOL_SIZE", Integer.class, defaults.maxSize()),
+				defaults.connectTimeout(), defaults.reconnectAttempts(), defaults.reconnectInterval(),
+				defaults.acquireTimeout());
+		return new Database(ReactiveDatabase.sessionFactory(settings, pool, List.of(Task.class, User.class)));
+	}
+
+	@Bean
+	DatabaseHealthIndicator databaseHealthIndicator(Database database) {
+		return new DatabaseHealthIndicator(database);
+	}
+
+	@Bean
+	TokenService tokenService(Environment environment, Clock clock) {
+		return new TokenService(environment.getProperty("JWT_SECRET"),
+				environment.getProperty("JWT_LIFETIME", Duration.class, Duration.ofHours(24)), clock);
+	}
+
+	@Bean
+	TaskService taskService(Database database, Environment environment, Clock clock) {
+		return new TaskService(database, environment.getRequiredProperty("JWT_SECRET").getBytes(StandardCharsets.UTF_8),
+				clock);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+
+	@Bean
+	AuthService authService(Database database, PasswordEncoder passwordEncoder, TokenService tokens, Clock clock) {
+		return new AuthService(database, passwordEncoder, tokens, clock);
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.todobot.core.db;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import dev.todobot.core.error.DatabaseUnavailableException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import org.hibernate.reactive.stage.Stage;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs units of work against the reactive session factory and turns "cannot reach the
+ * database" into {@link DatabaseUnavailableException}, whatever layer reported it.
+ */
+public class Database implements AutoCloseable {
+
+	private final Stage.SessionFactory sessionFactory;
+
+	public Database(Stage.SessionFactory sessionFactory) {
+		this.sessionFactory = sessionFactory;
+	}
+
+	/**
+	 * Runs work in one transaction, committed when its stage completes normally.
+	 * @param <T> the result type
+	 * @param work the work
+	 * @return the result, lazily: nothing runs before subscription
+	 */
+	public <T> Mono<T> transaction(Function<Stage.Session, CompletionStage<T>> work) {
+		return Mono.fromCompletionStage(() -> this.sessionFactory.withTransaction((session, tx) -> work.apply(session)))
+			.onErrorMap(Database::isUnreachable, DatabaseUnavailableException::new);
+	}
+
+	/**
+	 * Checks that the database answers.
+	 * @return completes empty when it does
+	 */
+	public Mono<Void> ping() {
+		return transaction((session) -> session.createNativeQuery("select 1").getSingleResult()).then();
+	}
+
+	@Override
+	public void close() {
+		this.sessionFactory.close();
+	}
+
+	static boolean isUnreachable(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof ClosedChannelException || cause instanceof ClosedConnectionException
+					|| cause instanceof TimeoutException || cause instanceof DatabaseUnavailableException) {
+				return true;
+			}
+			if (cause instanceof PgException pg && pg.getSqlState() != null
+					&& (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+				return true;
+			}
+			String type = cause.getClass().getName();
+			if (type.startsWith("io.netty.channel.ConnectTimeout")
+					|| (type.startsWith("io.vertx.core.impl.NoStackTrace")
+							&& String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.todobot.core.db;
+
+import java.time.Duration;
+
+/**
+ * How the reactive connection pool behaves. The defaults ride out a database that is
+ * waking up (Neon suspends idle computes) and fail fast when it stays away.
+ *
+ * @param maxSize connections at most
+ * @param connectTimeout how long one connection attempt may take
+ * @param reconnectAttempts how often a failed connection attempt is retried
+ * @param reconnectInterval the pause between those attempts
+ * @param acquireTimeout how long a request waits for a free connection before it fails
+ */
+public record PoolSettings(int maxSize, Duration connectTimeout, int reconnectAttempts, Duration reconnectInterval,
+		Duration acquireTimeout) {
+
+	public PoolSettings {
+		if (maxSize < 1) {
+			throw new IllegalArgumentException("maxSize must be at least 1, not " + maxSize);
+		}
+		if (reconnectAttempts < 0) {
+			throw new IllegalArgumentException("reconnectAttempts must not be negative, not " + reconnectAttempts);
+		}
+	}
+
+	public static PoolSettings defaults() {
+		return new PoolSettings(8, Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(10));
+	}
+
+}

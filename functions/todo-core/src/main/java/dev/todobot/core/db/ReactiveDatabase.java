@@ -1,0 +1,44 @@
+package dev.todobot.core.db;
+
+import java.util.List;
+
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.reactive.pool.impl.SqlClientPoolConfiguration;
+import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
+import org.hibernate.reactive.stage.Stage;
+
+/**
+ * Builds the Hibernate Reactive session factory over the Vert.x PostgreSQL client.
+ * Building it opens no connection: the pool connects on first use, so a cold start does
+ * not wait for a database that may itself be waking up.
+ */
+public final class ReactiveDatabase {
+
+	private ReactiveDatabase() {
+	}
+
+	/**
+	 * Creates a session factory for the given entities.
+	 * @param database where the database is
+	 * @param pool how the pool behaves
+	 * @param entities the annotated entity classes
+	 * @return the session factory; close it when done
+	 */
+	public static Stage.SessionFactory sessionFactory(DatabaseSettings database, PoolSettings pool,
+			List<Class<?>> entities) {
+		Configuration configuration = new Configuration();
+		entities.forEach(configuration::addAnnotatedClass);
+		configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, database.jdbcUrl());
+		// Metadata is known from the dialect: no database round trip at start
+		configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");
+		configuration.setProperty(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "50");
+		StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
+			.applySettings(configuration.getProperties())
+			.addService(SqlClientPoolConfiguration.class, new PgPoolConfiguration(database, pool))
+			.build();
+		return configuration.buildSessionFactory(registry).unwrap(Stage.SessionFactory.class);
+	}
+
+}

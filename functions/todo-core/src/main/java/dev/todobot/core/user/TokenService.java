@@ -1,0 +1,121 @@
+package dev.todobot.core.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.todobot.core.error.UnauthenticatedException;
+
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Issues and verifies the HS256 bearer tokens that every function accepts. Only HS256
+ * with the shared key is accepted: unsigned ({@code alg: none}), foreign, forged and
+ * expired tokens are refused.
+ */
+public class TokenService {
+
+	/** Tokens name this issuer; tokens of other issuers are refused. */
+	public static final String ISSUER = "todo-chatbot";
+
+	/** A key shorter than this is refused at start: HS256 needs 256 bits. */
+	public static final int MIN_SECRET_BYTES = 32;
+
+	private final JwtEncoder encoder;
+
+	private final JwtDecoder decoder;
+
+	private final Duration lifetime;
+
+	private final Clock clock;
+
+	/**
+	 * @param secret the HS256 key, at least 32 bytes
+	 * @param lifetime how long a token is valid
+	 * @param clock tells the time of issue
+	 */
+	public TokenService(String secret, Duration lifetime, Clock clock) {
+		if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+			throw new IllegalArgumentException("JWT_SECRET must be set to at least " + MIN_SECRET_BYTES
+					+ " bytes (for example: openssl rand -hex 32)");
+		}
+		if (lifetime.isNegative() || lifetime.isZero()) {
+			throw new IllegalArgumentException("token lifetime must be positive, not " + lifetime);
+		}
+		SecretKey key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		this.decoder = decoder;
+		this.lifetime = lifetime;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues a token for a user.
+	 * @param user the user
+	 * @return the compact JWT
+	 */
+	public String issue(UserView user) {
+		Instant now = this.clock.instant();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(ISSUER)
+			.subject(Long.toString(user.id()))
+			.claim("email", user.email())
+			.issuedAt(now)
+			.expiresAt(now.plus(this.lifetime))
+			.build();
+		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
+		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	/**
+	 * Verifies an {@code Authorization} header value.
+	 * @param authorization {@code Bearer <token>}, or {@code null}
+	 * @return the user the token stands for
+	 * @throws UnauthenticatedException when the header is missing or the token is not
+	 * valid
+	 */
+	public AuthenticatedUser authenticate(String authorization) {
+		if (authorization == null || authorization.isBlank()) {
+			throw new UnauthenticatedException("Sign in first: send Authorization: Bearer <token>");
+		}
+		String[] parts = authorization.strip().split("\\s+", 2);
+		if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+			throw new UnauthenticatedException("The Authorization header must be: Bearer <token>");
+		}
+		return verify(parts[1]);
+	}
+
+	/**
+	 * Verifies a token.
+	 * @param token the compact JWT
+	 * @return the user it stands for
+	 * @throws UnauthenticatedException when the token is not valid
+	 */
+	public AuthenticatedUser verify(String token) {
+		try {
+			Jwt jwt = this.decoder.decode(token);
+			return new AuthenticatedUser(Long.parseLong(jwt.getSubject()), jwt.getClaimAsString("email"));
+		}
+		catch (JwtException | NumberFormatException ex) {
+			throw new UnauthenticatedException("The token is invalid or expired; sign in again");
+		}
+	}
+
+}

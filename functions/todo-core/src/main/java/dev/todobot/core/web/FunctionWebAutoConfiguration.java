@@ -1,0 +1,35 @@
+package dev.todobot.core.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The HTTP behaviour every function app shares: strict JSON, request limits, filtered
+ * response headers and problem+json errors.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class FunctionWebAutoConfiguration {
+
+	@Bean
+	JsonBodies jsonBodies() {
+		return new JsonBodies();
+	}
+
+	@Bean
+	ProblemExceptionHandler problemExceptionHandler(JsonBodies jsonBodies) {
+		return new ProblemExceptionHandler(jsonBodies);
+	}
+
+	@Bean
+	RequestLimitsFilter requestLimitsFilter() {
+		return new RequestLimitsFilter();
+	}
+
+	@Bean
+	ResponseHeadersFilter responseHeadersFilter() {
+		return new ResponseHeadersFilter();
+	}
+
+}

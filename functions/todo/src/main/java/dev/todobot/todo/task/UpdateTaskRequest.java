@@ -1,0 +1,51 @@
+package dev.todobot.todo.task;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.task.Priority;
+import dev.todobot.core.task.TaskChanges;
+import dev.todobot.core.web.JsonBodies;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code updateTask}: the id and the fields to change.
+ * {@code "dueDate": null} removes the due date; a missing field stays as it is.
+ */
+public record UpdateTaskRequest(Long id, String title, String description, LocalDate dueDate, Priority priority,
+		List<String> tags, Boolean completed) {
+
+	public UpdateTaskRequest {
+		if (id == null) {
+			throw new InvalidInputException("id", "id is required");
+		}
+	}
+
+	/**
+	 * Reads the body.
+	 * @param json the reader
+	 * @param body the body
+	 * @return the task and its checked changes
+	 */
+	static Update read(JsonBodies json, JsonNode body) {
+		UpdateTaskRequest request = json.convert(body, UpdateTaskRequest.class);
+		return new Update(request.id(), request.changes(body));
+	}
+
+	private TaskChanges changes(JsonNode body) {
+		boolean clearDueDate = body.has("dueDate") && body.get("dueDate").isNull();
+		TaskChanges changes = new TaskChanges(this.title, this.description, this.dueDate, clearDueDate, this.priority,
+				this.tags, this.completed);
+		if (changes.isEmpty()) {
+			throw new InvalidInputException("body",
+					"Name at least one field to change: title, description, dueDate, priority, tags or completed");
+		}
+		return changes;
+	}
+
+	/** A checked update. */
+	record Update(long id, TaskChanges changes) {
+	}
+
+}

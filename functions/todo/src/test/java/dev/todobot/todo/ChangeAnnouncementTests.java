@@ -1,0 +1,89 @@
+package dev.todobot.todo;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChangeAnnouncementTests extends TodoHttpTestSupport {
+
+	private static final BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
+
+	private static final HttpServer sink = startSink();
+
+	@DynamicPropertySource
+	static void sink(DynamicPropertyRegistry registry) {
+		registry.add("K_SINK", () -> "http://localhost:" + sink.getAddress().getPort() + "/");
+	}
+
+	@AfterAll
+	static void stopSink() {
+		sink.stop(0);
+	}
+
+	@Test
+	void addedTaskIsAnnouncedAsACloudEvent() throws InterruptedException {
+		String token = signUp();
+		long id = addTask(token, Map.of("title", "Announced"));
+		Map<String, String> event = nextEventOfType("todo.task.added");
+		assertThat(event.get("ce-source")).isEqualTo("/todo");
+		assertThat(event.get("body")).contains("\"id\":" + id, "\"title\":\"Announced\"");
+	}
+
+	@Test
+	void deletedTaskIsAnnounced() throws InterruptedException {
+		String token = signUp();
+		long id = addTask(token, Map.of("title", "Gone soon"));
+		call("deleteTask", token, Map.of("id", id)).expectStatus().isOk();
+		assertThat(nextEventOfType("todo.task.deleted").get("body")).contains("\"id\":" + id);
+	}
+
+	@Test
+	void readsAreNotAnnounced() throws InterruptedException {
+		String token = signUp();
+		received.clear();
+		call("listTasks", token, Map.of()).expectStatus().isOk();
+		assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+	}
+
+	private static Map<String, String> nextEventOfType(String type) throws InterruptedException {
+		while (true) {
+			Map<String, String> event = received.poll(10, TimeUnit.SECONDS);
+			assertThat(event).as("an event of type " + type).isNotNull();
+			if (type.equals(event.get("ce-type"))) {
+				return event;
+			}
+		}
+	}
+
+	private static HttpServer startSink() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/", (exchange) -> {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				received.add(Map.of("ce-type", String.valueOf(exchange.getRequestHeaders().getFirst("ce-type")),
+						"ce-source", String.valueOf(exchange.getRequestHeaders().getFirst("ce-source")), "body", body));
+				exchange.sendResponseHeaders(202, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
