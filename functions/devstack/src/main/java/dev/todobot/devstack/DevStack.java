@@ -18,8 +18,8 @@ import dev.todobot.core.db.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The whole product on one machine: an embedded PostgreSQL whose data is kept between runs,
- * migrated, and each function app as its own process on its own port.
+ * The whole product on one machine: an embedded PostgreSQL whose data is kept between
+ * runs, migrated, and each function app as its own process on its own port.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -78,13 +78,14 @@ public final class DevStack implements AutoCloseable {
 		List<FunctionProcess> functions = new ArrayList<>();
 		DevStack stack = new DevStack(postgres, functions);
 		try {
-			DatabaseSettings database = new DatabaseSettings("localhost", options.databasePort(), "postgres", "postgres",
-					"postgres", "disable");
+			DatabaseSettings database = new DatabaseSettings("localhost", options.databasePort(), "postgres",
+					"postgres", "postgres", "disable");
 			DatabaseMigrations.migrate(database);
 			Map<String, String> environment = Map.of("DATABASE_URL",
 					"postgres://postgres:postgres@localhost:" + options.databasePort() + "/postgres?sslmode=disable",
 					"JWT_SECRET", jwtSecret(options.dataDirectory()));
-			functions.add(FunctionProcess.start("todo", jar(options.root(), "todo"), options.todoPort(), environment, out));
+			functions
+				.add(FunctionProcess.start("todo", jar(options.root(), "todo"), options.todoPort(), environment, out));
 			for (FunctionProcess function : functions) {
 				function.awaitReady(READY_TIMEOUT);
 			}

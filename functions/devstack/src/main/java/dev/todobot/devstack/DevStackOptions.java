@@ -42,8 +42,8 @@ public record DevStackOptions(Path root, Path dataDirectory, boolean fresh, int 
 	}
 
 	/**
-	 * Finds the repository around a directory: the nearest parent with the Maven wrapper and
-	 * the functions.
+	 * Finds the repository around a directory: the nearest parent with the Maven wrapper
+	 * and the functions.
 	 */
 	static Path repositoryRoot(Path from) {
 		for (Path dir = from.toAbsolutePath(); dir != null; dir = dir.getParent()) {
