@@ -15,6 +15,7 @@ import java.util.Map;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.core.testing.FunctionProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

@@ -1,4 +1,4 @@
-package dev.todobot.devstack;
+package dev.todobot.core.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One function app running as its own JVM, as it does in the cluster, with its output
- * prefixed by its name.
+ * prefixed by its name. Shared by devstack and by the tests that need a real neighbour
+ * function.
  */
-final class FunctionProcess implements AutoCloseable {
+public final class FunctionProcess implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -47,8 +48,8 @@ final class FunctionProcess implements AutoCloseable {
 	 * @param out where its output goes
 	 * @return the running process
 	 */
-	static FunctionProcess start(String name, Path jar, int port, Map<String, String> environment, PrintStream out)
-			throws IOException {
+	public static FunctionProcess start(String name, Path jar, int port, Map<String, String> environment,
+			PrintStream out) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
@@ -66,7 +67,7 @@ final class FunctionProcess implements AutoCloseable {
 	 * Waits until the function reports itself ready (its database included).
 	 * @param timeout how long to wait
 	 */
-	void awaitReady(Duration timeout) throws InterruptedException {
+	public void awaitReady(Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest readiness = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
@@ -91,7 +92,7 @@ final class FunctionProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " was not ready after " + timeout.toSeconds() + " s");
 	}
 
-	String url() {
+	public String url() {
 		return "http://localhost:" + this.port;
 	}
 
