@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Option;
 public class OutputOptions {
 
 	private static final ObjectMapper JSON = JsonMapper.builder()
-		.enable(SerializationFeature.INDENT_OUTPUT)
 		.serializationInclusion(JsonInclude.Include.NON_NULL)
+		.defaultPrettyPrinter(kubectlStyle())
+		.enable(SerializationFeature.INDENT_OUTPUT)
 		.build();
 
 	private static final ObjectMapper YAML = YAMLMapper
@@ -58,6 +62,17 @@ public class OutputOptions {
 	 */
 	public List<String> asArguments() {
 		return (this.format == OutputFormat.TABLE) ? List.of() : List.of("-o", this.format.name().toLowerCase());
+	}
+
+	/**
+	 * Two-space indents, arrays on their own lines and {@code "key": value}, as kubectl
+	 * prints.
+	 */
+	private static DefaultPrettyPrinter kubectlStyle() {
+		DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+				Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+		printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+		return printer;
 	}
 
 	private static String write(ObjectMapper mapper, Object data) {

@@ -18,8 +18,4 @@ import java.util.List;
 public record ServiceState(String name, String ready, String reason, String url, String latestReadyRevision,
 		List<TrafficSplit> traffic, int podsRunning, int minScale, Integer maxScale) {
 
-	public boolean isReady() {
-		return "True".equals(this.ready);
-	}
-
 }

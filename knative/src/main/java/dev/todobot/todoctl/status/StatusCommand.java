@@ -52,7 +52,8 @@ public final class StatusCommand implements Callable<Integer> {
 			return ExitCodes.FINDINGS;
 		}
 		this.output.print(this.spec.commandLine().getOut(), services, table(services).render());
-		return services.stream().allMatch(ServiceState::isReady) ? ExitCodes.OK : ExitCodes.FINDINGS;
+		return services.stream().allMatch((service) -> "True".equals(service.ready())) ? ExitCodes.OK
+				: ExitCodes.FINDINGS;
 	}
 
 	private static Table table(List<ServiceState> services) {
