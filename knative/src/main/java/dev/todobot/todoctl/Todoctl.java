@@ -20,14 +20,19 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code todoctl}: operate the Todo Chatbot's Knative Services.
  */
-@Command(name = "todoctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-		description = { "Operate the Todo Chatbot's Knative Services: status, scaling and a health analysis,",
-				"also from plain words. Connects like kubectl (KUBECONFIG or ~/.kube/config)." },
+// scope INHERIT gives every subcommand --help and --version
+@Command(name = "todoctl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+		versionProvider = VersionProvider.class,
+		description = {
+				"Operate the Todo Chatbot's Knative Services: status, scaling and a health analysis,"
+						+ " also from plain words.",
+				"Connects like kubectl: KUBECONFIG or ~/.kube/config, or the service account in a pod." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { ExitCodes.OK + ":ok",
 				ExitCodes.FINDINGS + ":findings or errors (a service not Ready, doctor found an error)",

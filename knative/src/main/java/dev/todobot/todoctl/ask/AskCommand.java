@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import dev.todobot.todoctl.cli.ClusterOptions;
 import dev.todobot.todoctl.cli.ExitCodes;
+import dev.todobot.todoctl.cli.OutputFormat;
 import dev.todobot.todoctl.cli.OutputOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,13 +27,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code todoctl ask}: the other commands, from plain words.
  */
-@Command(name = "ask",
-		description = { "Turn a request in plain words into todoctl commands and print the plan, for example",
-				"\"scale chat to 3\", \"keep two todo pods warm\", \"let everything sleep when idle\",",
-				"\"why is chat failing?\" or \"what's running?\". Read-only plans run at once; a plan that",
-				"changes the cluster runs only after you answer y (or with --yes). Requests that would",
-				"delete something or are ambiguous are refused (exit code 5) with the closest commands.",
-				"The parser is rule-based and offline; no language model is used." })
+@Command(name = "ask", description = { "Do one of the above from plain words, after showing the plan.", "",
+		"For example \"scale chat to 3\", \"keep two todo pods warm\", \"let everything sleep when"
+				+ " idle\", \"why is chat failing?\" or \"what's running?\". Read-only plans run at once;"
+				+ " a plan that changes the cluster runs only after you answer y, or with --yes."
+				+ " Requests that would delete something, or are ambiguous, are refused (exit code 5)"
+				+ " with the closest commands. The parser is rule-based and offline: no language model" + " is used." })
 public final class AskCommand implements Callable<Integer> {
 
 	private final IntentParser parser;
@@ -61,7 +61,10 @@ public final class AskCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
+		// JSON and YAML on standard output stay parseable: the conversation goes to
+		// standard error
+		PrintWriter out = (this.output.format() == OutputFormat.TABLE) ? this.spec.commandLine().getOut()
+				: this.spec.commandLine().getErr();
 		Intent intent = this.parser.parse(String.join(" ", this.words));
 		return switch (intent) {
 			case Intent.Refusal refusal -> refuse(out, refusal);

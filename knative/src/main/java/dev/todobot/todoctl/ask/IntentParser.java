@@ -19,7 +19,7 @@ import dev.todobot.todoctl.app.TodoApp;
 public final class IntentParser {
 
 	/** A natural-language front end should not start a hundred pods on a misreading. */
-	static final int MOST_PODS = 100;
+	private static final int MOST_PODS = 100;
 
 	private static final Map<String, String> SERVICES = synonyms();
 
@@ -92,7 +92,7 @@ public final class IntentParser {
 	}
 
 	private static boolean isScaling(Words words) {
-		if (words.hasAny(SCALING) || words.has("scale to zero")) {
+		if (words.hasAny(SCALING)) {
 			return true;
 		}
 		// "run 3 chat pods", "I want two replicas of the frontend"
@@ -109,7 +109,7 @@ public final class IntentParser {
 					List.of("todoctl scale <todo|mcp|chat|web|all> --min N [--max M]", "todoctl status"));
 		}
 		String target = describe(services);
-		if (words.hasAny(SLEEP) || words.has("scale to zero") || words.has("scale down to zero")) {
+		if (words.hasAny(SLEEP)) {
 			return scalePlan(services, 0, maxOf(words, new Numbers(words)));
 		}
 		Numbers numbers = new Numbers(words);
@@ -202,10 +202,14 @@ public final class IntentParser {
 				}
 			}
 		}
-		if (words.has("between")) {
-			List<Integer> free = numbers.free();
-			if (free.size() >= 2) {
-				return numbers.take(free.get(1));
+		List<Integer> free = numbers.free();
+		if (free.size() >= 2 && words.has("between")) {
+			return numbers.take(free.get(1));
+		}
+		// "1 to 3 pods" is a range, while "from 1 to 3" names the old and the new value
+		for (int i = 0; i + 1 < free.size(); i++) {
+			if (free.get(i + 1) == free.get(i) + 2 && "to".equals(words.get(free.get(i) + 1)) && !words.has("from")) {
+				return numbers.take(free.get(i + 1));
 			}
 		}
 		return null;

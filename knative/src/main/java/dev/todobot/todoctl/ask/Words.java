@@ -103,9 +103,4 @@ final class Words {
 		return NUMBER_WORDS.get(word);
 	}
 
-	@Override
-	public String toString() {
-		return String.join(" ", this.tokens);
-	}
-
 }

@@ -56,13 +56,21 @@ public final class FailureHandler implements IExecutionExceptionHandler, IParame
 		return exitCode;
 	}
 
+	/**
+	 * The I/O failure that says what went wrong: the first one more specific than a plain
+	 * IOException (ConnectException, UnknownHostException, ...), else the first one.
+	 */
 	private static Throwable ioCause(Throwable ex) {
+		Throwable found = null;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException) {
+			if (cause instanceof IOException && cause.getClass() != IOException.class) {
 				return cause;
 			}
+			if (cause instanceof IOException && found == null) {
+				found = cause;
+			}
 		}
-		return null;
+		return found;
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.todobot.todoctl.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -34,6 +36,7 @@ public class OutputOptions {
 		.build();
 
 	@Option(names = { "-o", "--output" }, defaultValue = "table", paramLabel = "FORMAT",
+			completionCandidates = FormatNames.class,
 			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
 	private OutputFormat format;
 
@@ -82,6 +85,16 @@ public class OutputOptions {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot serialize " + data.getClass().getSimpleName(), ex);
 		}
+	}
+
+	/** The formats as they are typed, for the help and shell completion. */
+	static final class FormatNames implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return Arrays.stream(OutputFormat.values()).map((format) -> format.name().toLowerCase()).iterator();
+		}
+
 	}
 
 }

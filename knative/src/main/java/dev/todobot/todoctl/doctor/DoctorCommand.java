@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
  * {@code todoctl doctor}: a health analysis of the app and the Knative it runs on.
  */
 @Command(name = "doctor",
-		description = { "Analyse the app's health: service and revision conditions, image pull failures,",
-				"crash loops and OOMKilled containers, recent warning events, Kourier, the KnativeServing",
-				"resource, scale-to-zero, and each function's readiness endpoint. Each finding has a",
-				"severity and a suggested fix. Exits with 1 when there is an ERROR." })
+		description = { "Analyse the health of the app and of the Knative it runs on.", "",
+				"Looks at service and revision conditions, image pull failures, crash loops and OOMKilled"
+						+ " containers, recent warning events, Kourier, the KnativeServing resource,"
+						+ " scale-to-zero, and each function's readiness endpoint. Each finding has a severity"
+						+ " (ERROR, WARNING, INFO) and a suggested fix. Exits with 1 when there is an ERROR." })
 public final class DoctorCommand implements Callable<Integer> {
 
 	private static final String INDENT = " ".repeat(9);
@@ -90,14 +91,19 @@ public final class DoctorCommand implements Callable<Integer> {
 			text.append("Healthy: no problems found by ").append(checks).append(".\n");
 		}
 		else {
-			text.append(String.format("%s: %d errors, %d warnings, %d notes from %s.%n",
-					diagnosis.healthy() ? "Healthy" : "Unhealthy", diagnosis.count(Severity.ERROR),
-					diagnosis.count(Severity.WARNING), diagnosis.count(Severity.INFO), checks));
+			text.append(String.format("%s: %s, %s, %s from %s.%n", diagnosis.healthy() ? "Healthy" : "Unhealthy",
+					count(diagnosis, Severity.ERROR, "error"), count(diagnosis, Severity.WARNING, "warning"),
+					count(diagnosis, Severity.INFO, "note"), checks));
 		}
 		if (this.skipHttp) {
 			text.append("Readiness endpoints not called (--skip-http).\n");
 		}
 		return text.toString();
+	}
+
+	private static String count(Diagnosis diagnosis, Severity severity, String noun) {
+		long count = diagnosis.count(severity);
+		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 }

@@ -16,7 +16,7 @@ final class KnativeServingCheck implements Check {
 	/**
 	 * fabric8 has no model for the Operator's resources, so they are read generically.
 	 */
-	static final ResourceDefinitionContext KNATIVE_SERVING = new ResourceDefinitionContext.Builder()
+	private static final ResourceDefinitionContext KNATIVE_SERVING = new ResourceDefinitionContext.Builder()
 		.withGroup("operator.knative.dev")
 		.withVersion("v1beta1")
 		.withKind("KnativeServing")

@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
  * {@code todoctl scale}: sets a service's autoscaling bounds.
  */
 @Command(name = "scale",
-		description = { "Set the autoscaling bounds of a service (or all of them): patches",
-				"autoscaling.knative.dev/min-scale and max-scale on the revision template, which",
-				"creates a new revision, waits until it is Ready, and reports the pods." })
+		description = { "Set how many pods a service (or all of them) keeps and may run.", "",
+				"Patches autoscaling.knative.dev/min-scale (and max-scale) on the revision template,"
+						+ " which makes Knative roll out a new revision, waits until that revision is Ready,"
+						+ " and reports the pods." })
 public final class ScaleCommand implements Callable<Integer> {
 
 	private final ClusterConnector connector;

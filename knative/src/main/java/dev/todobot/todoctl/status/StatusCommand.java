@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
  * {@code todoctl status}: the app's Knative Services at a glance.
  */
 @Command(name = "status",
-		description = { "Show each Knative Service of the app: Ready (or why not), URL,",
-				"latest ready revision, traffic split, pods running now, min/max scale.",
-				"Exits with 1 when a service is not Ready or none is found." })
+		description = { "Show each service: Ready, URL, revision, traffic, pods, scale.", "",
+				"For each Knative Service of the app: Ready (with the reason when not), URL, latest ready"
+						+ " revision, traffic split, pods running now and min/max scale."
+						+ " Exits with 1 when a service is not Ready or none is found." })
 public final class StatusCommand implements Callable<Integer> {
 
 	private final ClusterConnector connector;

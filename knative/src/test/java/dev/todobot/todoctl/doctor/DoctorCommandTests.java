@@ -185,7 +185,7 @@ class DoctorCommandTests {
 						         enable-scale-to-zero is "false": idle services keep a pod running instead of scaling to zero
 						         fix: set spec.config.autoscaler.enable-scale-to-zero: "true" in the KnativeServing resource (the Operator reverts edits to the ConfigMap itself)
 
-						Healthy: 0 errors, 1 warnings, 0 notes from %s.
+						Healthy: 0 errors, 1 warning, 0 notes from %s.
 						"""
 					.formatted(ALL_CHECKS));
 	}
@@ -209,7 +209,7 @@ class DoctorCommandTests {
 				         Unhealthy: Readiness probe failed: connection refused (5x, last 2m ago)
 				         fix: kubectl describe pod chat-00001-deployment-7d4b9c-ax2k -n todo-app
 
-				Healthy: 0 errors, 1 warnings, 0 notes from %s.
+				Healthy: 0 errors, 1 warning, 0 notes from %s.
 				""".formatted(ALL_CHECKS));
 	}
 
@@ -302,7 +302,7 @@ class DoctorCommandTests {
 				         keeps 2 pods warm (min-scale 2), so it never scales to zero
 				         fix: todoctl scale todo --min 0 lets it sleep when idle
 
-				Healthy: 0 errors, 0 warnings, 1 notes from %s.
+				Healthy: 0 errors, 0 warnings, 1 note from %s.
 				""".formatted(ALL_CHECKS));
 	}
 
