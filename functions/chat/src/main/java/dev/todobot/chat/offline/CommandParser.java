@@ -48,10 +48,18 @@ final class CommandParser {
 				+ "|don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b" + "|remember\\s+to"
 				+ "|(?:todo|to-do|task)\\s*:" + ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
 
-	private static final Pattern LIST_START = Pattern
-		.compile("^(?:show|list|display|view|see|get(?!\\s+rid)|give\\s+me|tell\\s+me"
-				+ "|what|what's|whats|which|how\\s+many|any|anything|do\\s+i\\s+have|find|search|look\\s+(?:for|up)"
-				+ "|where\\s+is|where's)\\b", FLAGS);
+	private static final Pattern LIST_VERB = Pattern.compile("^(?:show|list|display|view|see|get(?!\\s+rid)|give\\s+me"
+			+ "|find|search|look\\s+(?:for|up)|where\\s+is|where's)\\b", FLAGS);
+
+	private static final Pattern LIST_QUESTION = Pattern.compile("^(?:what|what's|whats|which|how\\s+many|any|anything"
+			+ "|do\\s+i\\s+have|tell\\s+me|is\\s+there|are\\s+there)\\b", FLAGS);
+
+	/**
+	 * What makes a question one about the list ("what's overdue?", not "what is love?").
+	 */
+	private static final Pattern LIST_TOPIC = Pattern.compile("#|\\b(?:tasks?|todos?|to-dos?|to\\s+do|have\\s+to"
+			+ "|need\\s+to|open|pending|left|remaining|outstanding|done|completed?|finished|overdue|late|due|today"
+			+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important)\\b", FLAGS);
 
 	private static final Pattern LIST_WORDS = Pattern.compile(
 			"\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#\\S+$|^(?:overdue|open|pending|completed|finished|due\\s+today|today|this\\s+week)$",
@@ -171,7 +179,7 @@ final class CommandParser {
 		if (add.matches()) {
 			return TaskDetailsParser.parse(add.group("rest"), today);
 		}
-		if (LIST_START.matcher(text).find()) {
+		if (LIST_VERB.matcher(text).find() || (LIST_QUESTION.matcher(text).find() && LIST_TOPIC.matcher(text).find())) {
 			return this.lists.parse(text);
 		}
 		Command change = verbFirst(text, today);

@@ -190,16 +190,17 @@ final class OfflineAgent {
 	}
 
 	/**
-	 * The tasks seen in this turn and the one before, oldest first.
+	 * The tasks seen in the previous turn and in this one before its last call, oldest
+	 * first: what they were called before that call changed them.
 	 */
 	private static List<TaskItem> known(Transcript transcript) {
-		List<TaskItem> tasks = new ArrayList<>();
-		for (Turn turn : new Turn[] { transcript.previous(), transcript.current() }) {
-			if (turn != null) {
-				turn.exchanges().forEach((exchange) -> tasks.addAll(exchange.result().tasks()));
-			}
+		List<ToolExchange> exchanges = new ArrayList<>();
+		if (transcript.previous() != null) {
+			exchanges.addAll(transcript.previous().exchanges());
 		}
-		return tasks;
+		List<ToolExchange> current = transcript.current().exchanges();
+		exchanges.addAll(current.subList(0, current.size() - 1));
+		return exchanges.stream().flatMap((exchange) -> exchange.result().tasks().stream()).toList();
 	}
 
 }

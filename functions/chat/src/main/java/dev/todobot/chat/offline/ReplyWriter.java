@@ -86,8 +86,7 @@ final class ReplyWriter {
 	/**
 	 * Sums up the last tool call of a turn.
 	 * @param last the call to sum up
-	 * @param known every task seen in this and the previous turn, for titles the result
-	 * lacks
+	 * @param known the tasks seen before this call, for titles the result lacks
 	 * @return the answer for the user
 	 */
 	String summary(ToolExchange last, List<TaskItem> known) {
