@@ -59,10 +59,11 @@ final class CommandParser {
 	 */
 	private static final Pattern LIST_TOPIC = Pattern.compile("#|\\b(?:tasks?|todos?|to-dos?|to\\s+do|have\\s+to"
 			+ "|need\\s+to|open|pending|left|remaining|outstanding|done|completed?|finished|overdue|late|due|today"
-			+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important)\\b", FLAGS);
+			+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important|(?:should|must|can)\\s+i\\s+do)\\b",
+			FLAGS);
 
 	private static final Pattern LIST_WORDS = Pattern.compile(
-			"\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#\\S+$|^(?:overdue|open|pending|completed|finished|due\\s+today|today|this\\s+week)$",
+			"\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#(?!\\d+$)\\S+$|^(?:overdue|open|pending|completed|finished|due\\s+today|today|this\\s+week)$",
 			FLAGS);
 
 	private static final String UNDONE = "(?:not\\s+(?:yet\\s+)?(?:done|finished|complete|completed)|undone|open|incomplete"
@@ -82,9 +83,10 @@ final class CommandParser {
 	private static final Pattern CHECK_OFF = Pattern.compile("^(?:check|tick|cross|mark|strike)\\s+(?<ref>.+?)\\s+off$",
 			FLAGS);
 
-	private static final Pattern COMPLETE = Pattern.compile("^(?:complete|finish|close|resolve|check\\s+off|tick\\s+off"
-			+ "|cross\\s+off|mark\\s+off|strike\\s+off|done\\s+with|done|(?:i'm|im|i\\s+am)\\s+(?:done|finished)\\s+with"
-			+ "|i(?:'ve|\\s+have)?\\s+(?:done|finished|completed)|i\\s+did)\\s+(?<ref>.+)$", FLAGS);
+	private static final Pattern COMPLETE = Pattern
+		.compile("^(?:complete|completed|finish|finished|close|closed|resolve" + "|resolved|check\\s+off|tick\\s+off"
+				+ "|cross\\s+off|mark\\s+off|strike\\s+off|done\\s+with|done|(?:i'm|im|i\\s+am)\\s+(?:done|finished)\\s+with"
+				+ "|i(?:'ve|\\s+have)?\\s+(?:done|finished|completed)|i\\s+did):?\\s+(?<ref>.+)$", FLAGS);
 
 	private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|erase|trash|discard|cancel|scrap|bin"
 			+ "|get\\s+rid\\s+of|throw\\s+(?:away|out)|forget\\s+about|forget)\\s+(?<ref>.+?)"
@@ -95,6 +97,18 @@ final class CommandParser {
 
 	private static final Pattern CHANGE_TITLE = Pattern.compile("^(?:change|update|set|edit)\\s+(?:the\\s+)?"
 			+ "(?:title|name|text|wording)\\s+(?:of|for|on)\\s+(?<ref>.+?)\\s+to\\s+(?<title>.+)$", FLAGS);
+
+	private static final Pattern CHANGE_OWN_TITLE = Pattern.compile(
+			"^(?:change|update|set|edit)\\s+(?<ref>.+?)(?:'s)?\\s+" + "(?:title|name|text)\\s+to\\s+(?<title>.+)$",
+			FLAGS);
+
+	private static final Pattern CHANGE_OWN_DUE = Pattern
+		.compile("^(?:change|update|set|move|edit|push)\\s+(?<ref>.+?)(?:'s)?"
+				+ "\\s+(?:due\\s+date|deadline|date)\\s+(?:to|until)\\s+(?<when>.+)$", FLAGS);
+
+	private static final Pattern CHANGE_OWN_PRIORITY = Pattern
+		.compile("^(?:change|update|set|raise|lower)\\s+(?<ref>.+?)(?:'s)?" + "\\s+priority\\s+(?:to\\s+)?(?<priority>"
+				+ TaskDetailsParser.PRIORITY_WORDS + ")$", FLAGS);
 
 	private static final Pattern CHANGE_DUE = Pattern.compile("^(?:change|update|set|move|edit|push)\\s+(?:the\\s+)?"
 			+ "(?:due\\s+date|due|deadline|date)\\s+(?:of|for|on)\\s+(?<ref>.+?)\\s+(?:to|until)\\s+(?<when>.+)$",
@@ -226,14 +240,15 @@ final class CommandParser {
 		if ((m = DELETE.matcher(text)).matches()) {
 			return target(m.group("ref"), (ref) -> ChangeTask.of(ref, Change.DELETE));
 		}
-		if ((m = RENAME.matcher(text)).matches() || (m = CHANGE_TITLE.matcher(text)).matches()) {
+		if ((m = RENAME.matcher(text)).matches() || (m = CHANGE_TITLE.matcher(text)).matches()
+				|| (m = CHANGE_OWN_TITLE.matcher(text)).matches()) {
 			String title = unquote(m.group("title"));
 			return target(m.group("ref"), (ref) -> new ChangeTask(ref, Change.UPDATE, title, null, null));
 		}
-		if ((m = CHANGE_DUE.matcher(text)).matches()) {
+		if ((m = CHANGE_DUE.matcher(text)).matches() || (m = CHANGE_OWN_DUE.matcher(text)).matches()) {
 			return due(m.group("ref"), m.group("when"), today);
 		}
-		if ((m = CHANGE_PRIORITY.matcher(text)).matches()) {
+		if ((m = CHANGE_PRIORITY.matcher(text)).matches() || (m = CHANGE_OWN_PRIORITY.matcher(text)).matches()) {
 			return priority(m.group("ref"), TaskDetailsParser.priority(m.group("priority")));
 		}
 		if ((m = PRIORITIZE.matcher(text)).matches()) {

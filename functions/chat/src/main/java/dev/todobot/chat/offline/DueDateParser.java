@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 /**
  * Reads due-date phrases in a user's message: "today", "tomorrow", "the day after
  * tomorrow", "in 3 days", "next week" (its Monday), "next month" (its first day), "the
- * weekend" (its Saturday), a weekday ("friday", "on fri", "by next friday": always the
- * next such day after today), "May 3", "3rd of May" (this year, or next year once it has
- * passed) and ISO dates. A leading "due", "by", "on", "for", "until" or "before" belongs
- * to the phrase, so that removing the phrase leaves a clean title.
+ * weekend" (its Saturday), "the end of the week" (its Friday), "the end of the month",
+ * "the 15th" (this month's or next month's), a weekday ("friday", "on fri", "by next
+ * friday": always the next such day after today), "May 3", "3rd of May" (this year, or
+ * next year once it has passed) and ISO dates. A leading "due", "by", "on", "for",
+ * "until" or "before" belongs to the phrase, so that removing the phrase leaves a clean
+ * title.
  */
 final class DueDateParser {
 
@@ -41,11 +43,20 @@ final class DueDateParser {
 				+ "|(?<today>today|tonight|this\\s+(?:morning|afternoon|evening))" + "|(?<tomorrow>tomorrow|tmrw|tmr)"
 				+ "|in\\s+(?<count>" + COUNTS + ")\\s+(?<unit>days?|weeks?|months?)" + "|(?<nextWeek>next\\s+week)"
 				+ "|(?<nextMonth>next\\s+month)" + "|(?<weekend>(?:this\\s+|the\\s+|next\\s+)?weekend)"
+				+ "|(?<endOfWeek>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?week)"
+				+ "|(?<endOfMonth>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?month)"
 				+ "|(?:(?:next|this|on)\\s+)?(?<weekday>" + WEEKDAYS + ")" + "|(?:by|on|next|this)\\s+(?<shortWeekday>"
 				+ SHORT_WEEKDAYS + ")\\.?" + "|(?<monthFirst>" + MONTHS
 				+ ")\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<yearAfterDay>\\d{4}))?"
 				+ "|(?:the\\s+)?(?<dayFirst>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<monthAfterDay>" + MONTHS + ")"
-				+ "(?:,?\\s+(?<yearAfterMonth>\\d{4}))?" + ")(?![\\p{L}\\p{N}-])", Pattern.CASE_INSENSITIVE);
+				+ "(?:,?\\s+(?<yearAfterMonth>\\d{4}))?" + "|the\\s+(?<dayOfMonth>\\d{1,2})(?:st|nd|rd|th)"
+				+ ")(?![\\p{L}\\p{N}'’-])", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A word after a bare weekday makes it part of a name ("monday meeting"), unless it
+	 * is "at".
+	 */
+	private static final Pattern WORD_AFTER = Pattern.compile("^\\s+(?!at\\b)[\\p{L}\\p{N}]", Pattern.CASE_INSENSITIVE);
 
 	private DueDateParser() {
 	}
@@ -62,6 +73,10 @@ final class DueDateParser {
 		Found last = null;
 		while (matcher.find()) {
 			Optional<LocalDate> date = resolve(matcher, today);
+			boolean bareWeekday = matcher.group("weekday") != null && matcher.start("weekday") == matcher.start();
+			if (bareWeekday && WORD_AFTER.matcher(text.substring(matcher.end())).find()) {
+				continue;
+			}
 			if (date.isPresent()) {
 				last = new Found(date.get(), matcher.start(), matcher.end());
 			}
@@ -113,6 +128,15 @@ final class DueDateParser {
 		if (m.group("nextMonth") != null) {
 			return today.plusMonths(1).withDayOfMonth(1);
 		}
+		if (m.group("endOfWeek") != null) {
+			return today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+		}
+		if (m.group("endOfMonth") != null) {
+			return today.with(TemporalAdjusters.lastDayOfMonth());
+		}
+		if (m.group("dayOfMonth") != null) {
+			return nextDayOfMonth(today, Integer.parseInt(m.group("dayOfMonth")));
+		}
 		if (m.group("weekend") != null) {
 			return today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
 		}
@@ -152,6 +176,14 @@ final class DueDateParser {
 			}
 		}
 		throw new IllegalStateException("The pattern only lets weekdays through, not " + text);
+	}
+
+	/**
+	 * "the 15th": this month's, or next month's once it has passed.
+	 */
+	private static LocalDate nextDayOfMonth(LocalDate today, int day) {
+		LocalDate date = today.withDayOfMonth(day);
+		return date.isBefore(today) ? today.plusMonths(1).withDayOfMonth(day) : date;
 	}
 
 	private static LocalDate dayOfYear(LocalDate today, String monthText, String dayText, String yearText) {

@@ -31,8 +31,9 @@ final class ListFilterParser {
 
 	private static final Pattern TODAY = Pattern.compile("\\b(?:today|tonight)\\b", FLAGS);
 
-	private static final Pattern WEEK = Pattern.compile("\\b(?:this\\s+week|week|next\\s+(?:7|seven)\\s+days)\\b",
-			FLAGS);
+	/** No filter is narrower than a week for "tomorrow": the week's list shows it. */
+	private static final Pattern WEEK = Pattern
+		.compile("\\b(?:this\\s+week|week|next\\s+(?:7|seven)\\s+days|tomorrow)\\b", FLAGS);
 
 	private static final Pattern PRIORITY = Pattern.compile(
 			"\\b(?:(?<level>high|low|medium|normal|top)[- ]priority"

@@ -47,6 +47,11 @@ class OfflineAddTests {
 			add prepare talk the day after tomorrow   | {"title":"prepare talk","due_date":"2026-06-12"}
 			add plan monday meeting on friday         | {"title":"plan monday meeting","due_date":"2026-06-12"}
 			add buy milk!                             | {"title":"buy milk"}
+			add pay rent on the 15th                  | {"title":"pay rent","due_date":"2026-06-15"}
+			add submit report by the end of the week  | {"title":"submit report","due_date":"2026-06-12"}
+			add plan monday meeting                   | {"title":"plan monday meeting"}
+			add tomorrow's standup notes              | {"title":"tomorrow's standup notes"}
+			add review PR #42                         | {"title":"review PR #42"}
 			""")
 	void addsTask(String message, String arguments) {
 		assertCall(OfflineConversation.withMcpTools().say(message), "add_task", arguments);

@@ -49,6 +49,10 @@ class OfflineChangeTests {
 			prioritize task 3                  | update_task   | {"task_id":3,"priority":"high"}
 			deprioritize task 3                | update_task   | {"task_id":3,"priority":"low"}
 			task 3 is urgent                   | update_task   | {"task_id":3,"priority":"high"}
+			done: 3                            | complete_task | {"task_id":3}
+			change task 3 title to call dad    | update_task   | {"task_id":3,"title":"call dad"}
+			set task 3 priority to high        | update_task   | {"task_id":3,"priority":"high"}
+			update task 3 due date to tomorrow | update_task   | {"task_id":3,"due_date":"2026-06-11"}
 			""")
 	void changesTaskByNumber(String message, String tool, String arguments) {
 		assertCall(OfflineConversation.withMcpTools().say(message), tool, arguments);

@@ -42,6 +42,10 @@ class OfflineDueDateParserTests {
 			July 4th               | 2026-07-04
 			the 4th of July        | 2026-07-04
 			dec 24, 2026           | 2026-12-24
+			the 15th               | 2026-06-15
+			on the 5th             | 2026-07-05
+			end of the week        | 2026-06-12
+			by the end of the month | 2026-06-30
 			""")
 	void readsDatePhrases(String phrase, LocalDate date) {
 		assertThat(DueDateParser.parse(phrase, WEDNESDAY)).contains(date);
@@ -61,6 +65,13 @@ class OfflineDueDateParserTests {
 
 		assertThat(found.date()).isEqualTo(LocalDate.of(2026, 6, 12));
 		assertThat(text.substring(found.start(), found.end())).isEqualTo("by friday");
+	}
+
+	@Test
+	void takesABareWeekdayBeforeAnotherWordForPartOfAName() {
+		assertThat(DueDateParser.find("plan monday meeting", WEDNESDAY)).isEmpty();
+		assertThat(DueDateParser.find("water plants friday at 5", WEDNESDAY)).map(DueDateParser.Found::date)
+			.contains(LocalDate.of(2026, 6, 12));
 	}
 
 	@Test

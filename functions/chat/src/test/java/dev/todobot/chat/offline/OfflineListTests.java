@@ -43,6 +43,9 @@ class OfflineListTests {
 			find open tasks about oat milk    | {"status":"pending","query":"oat milk"}
 			show the first 5 tasks            | {"limit":5}
 			show top 500 tasks                | {"limit":100}
+			what should I do today?           | {"status":"pending","due":"today"}
+			what is due tomorrow              | {"due":"week"}
+			#work                             | {"tag":"work"}
 			""")
 	void listsTasks(String message, String arguments) {
 		assertCall(OfflineConversation.withMcpTools().say(message), "list_tasks", arguments);
