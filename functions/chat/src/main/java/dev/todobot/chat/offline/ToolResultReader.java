@@ -31,7 +31,8 @@ final class ToolResultReader {
 	private static final Pattern ERROR_WORDS = Pattern
 		.compile("^(?:error|there\\s+was\\s+an?\\s+(?:error|timeout|problem)"
 				+ "|failed|failure|invalid|unauthori[sz]ed|forbidden|not\\s+found|cannot|can't|could\\s+not|couldn't|unable"
-				+ "|task\\s+\\S+\\s+(?:was\\s+)?not\\s+found)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+				+ "|task\\s+\\S+\\s+(?:was\\s+)?not\\s+found|no\\s+task\\s+#?\\d+|something\\s+went\\s+wrong"
+				+ "|the\\s+database\\s+is\\s+not\\s+reachable)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private static final List<String> LIST_FIELDS = List.of("items", "tasks", "results", "data");
 
@@ -138,6 +139,9 @@ final class ToolResultReader {
 	}
 
 	private static boolean hasNextPage(JsonNode json) {
+		if (json.path("has_more").asBoolean(false) || json.path("hasMore").asBoolean(false)) {
+			return true;
+		}
 		for (String field : List.of("nextCursor", "next_cursor")) {
 			JsonNode next = json.get(field);
 			if (next != null && !next.isNull() && !next.asString("").isBlank()) {

@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.langchain4j.agent.tool.P;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.langchain4j.agent.tool.Tool;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for the mcp function: the same tool names and argument names, each answering
  * with the compact JSON that langchain4j-mcp passes on for an MCP result's structured
- * content.
+ * content ({@code {"tasks":[...],"count":n,"has_more":false}} for a list, the task itself
+ * otherwise).
  */
 class LocalTodoTools {
 
@@ -50,7 +52,7 @@ class LocalTodoTools {
 				found.add(task);
 			}
 		}
-		return json(Map.of("items", found));
+		return json(Map.of("tasks", found, "count", found.size(), "has_more", false));
 	}
 
 	@Tool(name = "complete_task", value = "Completes a task")
@@ -67,8 +69,7 @@ class LocalTodoTools {
 
 	@Tool(name = "delete_task", value = "Deletes a task")
 	String delete_task(@P("the task's number") long task_id) {
-		this.tasks.remove(task_id);
-		return json(Map.of("id", task_id, "deleted", true));
+		return json(this.tasks.remove(task_id));
 	}
 
 	@Tool(name = "update_task", value = "Changes a task")
@@ -91,8 +92,11 @@ class LocalTodoTools {
 		return JsonMapper.shared().writeValueAsString(value);
 	}
 
-	record Task(long id, String title, String description, boolean completed, String dueDate, String priority,
-			List<String> tags) {
+	/**
+	 * A task as the mcp function returns it, in snake_case.
+	 */
+	record Task(long id, String title, String description, boolean completed, @JsonProperty("due_date") String dueDate,
+			String priority, List<String> tags) {
 
 	}
 

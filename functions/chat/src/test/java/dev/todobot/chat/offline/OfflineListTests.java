@@ -120,6 +120,23 @@ class OfflineListTests {
 	}
 
 	@Test
+	void readsTheMcpFunctionsListWithMoreToCome() {
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+		chat.say("show my open tasks");
+
+		String reply = assertText(chat.toolAnswers(
+				"""
+						{"tasks":[{"id":3,"title":"buy milk","description":null,"completed":false,"due_date":"2026-06-10",
+						 "priority":"low","tags":["shop"],"created_at":"2026-06-01T10:00:00Z","updated_at":"2026-06-01T10:00:00Z",
+						 "completed_at":null}],"count":1,"has_more":true}"""));
+
+		assertThat(reply).isEqualTo("""
+				You have 1 open task:
+				#3 buy milk (due today, low priority, #shop)
+				…and more. Ask for a tag, a priority or words to narrow it down.""");
+	}
+
+	@Test
 	void quotesAResultThatIsNotJson() {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
 		chat.say("show my tasks");

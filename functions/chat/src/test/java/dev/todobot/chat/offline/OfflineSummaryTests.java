@@ -61,6 +61,16 @@ class OfflineSummaryTests {
 	}
 
 	@Test
+	void recognizesTheMcpFunctionsNotFoundWhenTheFlagIsLost() {
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+		chat.say("complete task 99");
+
+		assertThat(assertText(chat.toolAnswers("No task 99 among your tasks; list_tasks shows the ids of your tasks.")))
+			.isEqualTo("Sorry, I couldn't complete task 99: No task 99 among your tasks; list_tasks shows the ids of"
+					+ " your tasks.");
+	}
+
+	@Test
 	void recognizesTheMcpClientTimeout() {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
 		chat.say("show my tasks");
