@@ -27,26 +27,26 @@ final class CommandParser {
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-	private static final Pattern POLITE_START = Pattern.compile(
-			"^(?:please|pls|plz|ok|okay|hi|hello|hey|so|now|and|also|then|kindly|could\\s+you|can\\s+you|would\\s+you|will\\s+you)\\b[,\\s]*",
-			FLAGS);
+	private static final Pattern POLITE_START = Pattern
+		.compile("^(?:please|pls|plz|ok|okay|hi|hello|hey|so|now|and|also|then|kindly"
+				+ "|(?:could|can|would|will)\\s+you)\\b[,\\s]*", FLAGS);
 
 	private static final Pattern POLITE_END = Pattern
 		.compile("[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me)$", FLAGS);
 
 	private static final Pattern HELP = Pattern.compile("^(?:help|\\?|h|commands|menu|usage|hi|hello|hey|start"
-			+ "|what\\s+can\\s+(?:you|i)\\s+(?:do|say)|how\\s+does\\s+(?:this|it)\\s+work|how\\s+do\\s+i\\s+use\\s+(?:this|you))$",
-			FLAGS);
+			+ "|what\\s+can\\s+(?:you|i)\\s+(?:do|say)|how\\s+does\\s+(?:this|it)\\s+work"
+			+ "|how\\s+do\\s+i\\s+use\\s+(?:this|you))$", FLAGS);
 
 	private static final String TASK_WORD = "(?:task|todo|to-do|item|reminder|entry)";
 
-	private static final Pattern ADD = Pattern
-		.compile("^(?:(?:add|create|put)(?:\\s+(?:an?|another|one\\s+more)\\b)?" + "(?:\\s+new)?(?:\\s+" + TASK_WORD
-				+ "\\b(?:\\s*:|\\s+(?:to|called|named|titled|that\\s+says|saying)\\b)?)?\\s*:?" + "|new\\s+" + TASK_WORD
-				+ "\\b\\s*:?" + "|remind\\s+me(?:\\s+(?:to|about|of))?\\b"
-				+ "|i\\s+(?:(?:need|have|got|ought)\\s+to|must|should|gotta)\\b"
-				+ "|don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b" + "|remember\\s+to"
-				+ "|(?:todo|to-do|task)\\s*:" + ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
+	private static final Pattern ADD = Pattern.compile("^(?:" + String.join("|",
+			"(?:add|create|put)(?:\\s+(?:an?|another|one\\s+more)\\b)?(?:\\s+new)?(?:\\s+" + TASK_WORD
+					+ "\\b(?:\\s*:|\\s+(?:to|called|named|titled|that\\s+says|saying)\\b)?)?\\s*:?",
+			"new\\s+" + TASK_WORD + "\\b\\s*:?", "remind\\s+me(?:\\s+(?:to|about|of))?\\b",
+			"i\\s+(?:(?:need|have|got|ought)\\s+to|must|should|gotta)\\b",
+			"don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b", "remember\\s+to", "(?:todo|to-do|task)\\s*:")
+			+ ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
 
 	private static final Pattern LIST_VERB = Pattern.compile("^(?:show|list|display|view|see|get(?!\\s+rid)|give\\s+me"
 			+ "|find|search|look\\s+(?:for|up)|where\\s+is|where's)\\b", FLAGS);
@@ -62,12 +62,12 @@ final class CommandParser {
 			+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important|(?:should|must|can)\\s+i\\s+do)\\b",
 			FLAGS);
 
-	private static final Pattern LIST_WORDS = Pattern.compile(
-			"\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#(?!\\d+$)\\S+$|^(?:overdue|open|pending|completed|finished|due\\s+today|today|this\\s+week)$",
-			FLAGS);
+	private static final Pattern LIST_WORDS = Pattern
+		.compile("\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#(?!\\d+$)\\S+$"
+				+ "|^(?:overdue|open|pending|completed|finished|due\\s+today|today|this\\s+week)$", FLAGS);
 
-	private static final String UNDONE = "(?:not\\s+(?:yet\\s+)?(?:done|finished|complete|completed)|undone|open|incomplete"
-			+ "|pending|unfinished|to\\s+do|todo)";
+	private static final String UNDONE = "(?:not\\s+(?:yet\\s+)?(?:done|finished|complete|completed)|undone|open"
+			+ "|incomplete" + "|pending|unfinished|to\\s+do|todo)";
 
 	private static final String DONE = "(?:done|complete|completed|finished|checked\\s+off)";
 
@@ -84,9 +84,10 @@ final class CommandParser {
 			FLAGS);
 
 	private static final Pattern COMPLETE = Pattern
-		.compile("^(?:complete|completed|finish|finished|close|closed|resolve" + "|resolved|check\\s+off|tick\\s+off"
-				+ "|cross\\s+off|mark\\s+off|strike\\s+off|done\\s+with|done|(?:i'm|im|i\\s+am)\\s+(?:done|finished)\\s+with"
-				+ "|i(?:'ve|\\s+have)?\\s+(?:done|finished|completed)|i\\s+did):?\\s+(?<ref>.+)$", FLAGS);
+		.compile("^(?:" + String.join("|", "complete|completed|finish|finished|close|closed|resolve|resolved",
+				"(?:check|tick|cross|mark|strike)\\s+off", "done\\s+with|done",
+				"(?:i'm|im|i\\s+am)\\s+(?:done|finished)\\s+with",
+				"i(?:'ve|\\s+have)?\\s+(?:done|finished|completed)|i\\s+did") + "):?\\s+(?<ref>.+)$", FLAGS);
 
 	private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|erase|trash|discard|cancel|scrap|bin"
 			+ "|get\\s+rid\\s+of|throw\\s+(?:away|out)|forget\\s+about|forget)\\s+(?<ref>.+?)"
@@ -99,15 +100,14 @@ final class CommandParser {
 			+ "(?:title|name|text|wording)\\s+(?:of|for|on)\\s+(?<ref>.+?)\\s+to\\s+(?<title>.+)$", FLAGS);
 
 	private static final Pattern CHANGE_OWN_TITLE = Pattern.compile(
-			"^(?:change|update|set|edit)\\s+(?<ref>.+?)(?:'s)?\\s+" + "(?:title|name|text)\\s+to\\s+(?<title>.+)$",
-			FLAGS);
+			"^(?:change|update|set|edit)\\s+(?<ref>.+?)(?:'s)?\\s+(?:title|name|text)\\s+to\\s+(?<title>.+)$", FLAGS);
 
 	private static final Pattern CHANGE_OWN_DUE = Pattern
 		.compile("^(?:change|update|set|move|edit|push)\\s+(?<ref>.+?)(?:'s)?"
 				+ "\\s+(?:due\\s+date|deadline|date)\\s+(?:to|until)\\s+(?<when>.+)$", FLAGS);
 
 	private static final Pattern CHANGE_OWN_PRIORITY = Pattern
-		.compile("^(?:change|update|set|raise|lower)\\s+(?<ref>.+?)(?:'s)?" + "\\s+priority\\s+(?:to\\s+)?(?<priority>"
+		.compile("^(?:change|update|set|raise|lower)\\s+(?<ref>.+?)(?:'s)?\\s+priority\\s+(?:to\\s+)?(?<priority>"
 				+ TaskDetailsParser.PRIORITY_WORDS + ")$", FLAGS);
 
 	private static final Pattern CHANGE_DUE = Pattern.compile("^(?:change|update|set|move|edit|push)\\s+(?:the\\s+)?"
@@ -123,8 +123,7 @@ final class CommandParser {
 		.compile("^(?<verb>prioriti[sz]e|escalate|de-?prioriti[sz]e)\\s+(?<ref>.+)$", FLAGS);
 
 	private static final Pattern MOVE = Pattern.compile(
-			"^(?:move|reschedule|re-schedule|postpone|push|defer|shift" + "|delay|put\\s+off|bump)\\s+(?<body>.+)$",
-			FLAGS);
+			"^(?:move|reschedule|re-schedule|postpone|push|defer|shift|delay|put\\s+off|bump)\\s+(?<body>.+)$", FLAGS);
 
 	private static final Pattern SET = Pattern
 		.compile("^(?<verb>make|mark|set|flag|turn|change|update|edit)\\s+(?<body>.+)$", FLAGS);
@@ -155,9 +154,9 @@ final class CommandParser {
 	private static final Pattern PICK = Pattern
 		.compile("^(?:(?:the\\s+one\\s+with\\s+)?(?:task|number|no\\.?|nr\\.?|id)\\s*)?#?\\s*(?<id>\\d{1,9})$", FLAGS);
 
-	private static final Pattern TASK_ID = Pattern.compile(
-			"^(?:(?:the\\s+)?(?:task|todo|to-do|item|number|no\\.?|nr\\.?|id)\\s*)?(?:number\\s+|no\\.?\\s*)?#?\\s*(?<id>\\d{1,9})$",
-			FLAGS);
+	private static final Pattern TASK_ID = Pattern
+		.compile("^(?:(?:the\\s+)?(?:task|todo|to-do|item|number|no\\.?|nr\\.?|id)\\s*)?"
+				+ "(?:number\\s+|no\\.?\\s*)?#?\\s*(?<id>\\d{1,9})$", FLAGS);
 
 	private static final Pattern VAGUE = Pattern
 		.compile("^(?:it|that|this|that\\s+one|this\\s+one|the\\s+task|the\\s+one"

@@ -27,8 +27,8 @@ final class DueDateParser {
 
 	private static final String SHORT_WEEKDAYS = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
 
-	private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-			+ "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+	private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
+			+ "|november|december" + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 	private static final String COUNTS = "\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
@@ -37,20 +37,22 @@ final class DueDateParser {
 			Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
 			Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
 
-	private static final Pattern PHRASE = Pattern
-		.compile("(?<![\\p{L}\\p{N}#-])" + "(?:(?:due|by|on|for|until|till|before)\\s+)?(?:"
-				+ "(?<iso>\\d{4}-\\d{2}-\\d{2})" + "|(?<dayAfter>(?:the\\s+)?day\\s+after\\s+tomorrow)"
-				+ "|(?<today>today|tonight|this\\s+(?:morning|afternoon|evening))" + "|(?<tomorrow>tomorrow|tmrw|tmr)"
-				+ "|in\\s+(?<count>" + COUNTS + ")\\s+(?<unit>days?|weeks?|months?)" + "|(?<nextWeek>next\\s+week)"
-				+ "|(?<nextMonth>next\\s+month)" + "|(?<weekend>(?:this\\s+|the\\s+|next\\s+)?weekend)"
-				+ "|(?<endOfWeek>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?week)"
-				+ "|(?<endOfMonth>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?month)"
-				+ "|(?:(?:next|this|on)\\s+)?(?<weekday>" + WEEKDAYS + ")" + "|(?:by|on|next|this)\\s+(?<shortWeekday>"
-				+ SHORT_WEEKDAYS + ")\\.?" + "|(?<monthFirst>" + MONTHS
-				+ ")\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<yearAfterDay>\\d{4}))?"
-				+ "|(?:the\\s+)?(?<dayFirst>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<monthAfterDay>" + MONTHS + ")"
-				+ "(?:,?\\s+(?<yearAfterMonth>\\d{4}))?" + "|the\\s+(?<dayOfMonth>\\d{1,2})(?:st|nd|rd|th)"
-				+ ")(?![\\p{L}\\p{N}'’-])", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PHRASE = Pattern.compile("(?<![\\p{L}\\p{N}#-])"
+			+ "(?:(?:due|by|on|for|until|till|before)\\s+)?(?:"
+			+ String.join("|", "(?<iso>\\d{4}-\\d{2}-\\d{2})", "(?<dayAfter>(?:the\\s+)?day\\s+after\\s+tomorrow)",
+					"(?<today>today|tonight|this\\s+(?:morning|afternoon|evening))", "(?<tomorrow>tomorrow|tmrw|tmr)",
+					"in\\s+(?<count>" + COUNTS + ")\\s+(?<unit>days?|weeks?|months?)", "(?<nextWeek>next\\s+week)",
+					"(?<nextMonth>next\\s+month)", "(?<weekend>(?:this\\s+|the\\s+|next\\s+)?weekend)",
+					"(?<endOfWeek>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?week)",
+					"(?<endOfMonth>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?month)",
+					"(?:(?:next|this|on)\\s+)?(?<weekday>" + WEEKDAYS + ")",
+					"(?:by|on|next|this)\\s+(?<shortWeekday>" + SHORT_WEEKDAYS + ")\\.?",
+					"(?<monthFirst>" + MONTHS + ")\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?"
+							+ "(?:,?\\s+(?<yearAfterDay>\\d{4}))?",
+					"(?:the\\s+)?(?<dayFirst>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<monthAfterDay>" + MONTHS + ")"
+							+ "(?:,?\\s+(?<yearAfterMonth>\\d{4}))?",
+					"the\\s+(?<dayOfMonth>\\d{1,2})(?:st|nd|rd|th)")
+			+ ")(?![\\p{L}\\p{N}'’-])", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * A word after a bare weekday makes it part of a name ("monday meeting"), unless it

@@ -44,9 +44,9 @@ final class ListFilterParser {
 			+ "|\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?tag|tag)\\s+(?:with\\s+|as\\s+)?#?(?<named>" + TAG + ")",
 			FLAGS);
 
-	private static final Pattern LIMIT = Pattern.compile(
-			"\\b(?:(?:top|first|last|up\\s+to|at\\s+most|max(?:imum)?|only)\\s+(?<after>\\d{1,3})|(?<before>\\d{1,3})\\s+(?:tasks|todos|items))\\b",
-			FLAGS);
+	private static final Pattern LIMIT = Pattern
+		.compile("\\b(?:(?:top|first|last|up\\s+to|at\\s+most|max(?:imum)?|only)\\s+(?<after>\\d{1,3})"
+				+ "|(?<before>\\d{1,3})\\s+(?:tasks|todos|items))\\b", FLAGS);
 
 	private static final Pattern QUERY_AFTER_WORD = Pattern
 		.compile("\\b(?:about|matching|containing|mentioning|regarding"

@@ -45,8 +45,8 @@ final class TaskDetailsParser {
 	private static final Pattern PRIORITY = Pattern.compile("(?<![\\p{L}\\p{N}!])(?:(?:with|at|as)\\s+)?(?:an?\\s+)?(?:"
 			+ "!(?<bang>high|hi|urgent|important|top|low|lo|medium|med|normal)"
 			+ "|(?<level>high|top|low|medium|normal)[- ]priority"
-			+ "|priority\\s*[:=]?\\s*(?<after>high|low|medium|normal)" + "|(?<low>not\\s+urgent|unimportant|no\\s+rush)"
-			+ "|(?<high>urgent(?:ly)?|asap|important|critical)" + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
+			+ "|priority\\s*[:=]?\\s*(?<after>high|low|medium|normal)|(?<low>not\\s+urgent|unimportant|no\\s+rush)"
+			+ "|(?<high>urgent(?:ly)?|asap|important|critical))(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern LIST_PHRASE = Pattern.compile(
 			"(?:^|\\s+)(?:to|on|in|onto)\\s+(?:my|the)\\s+(?:(?:todo|to-do|task)\\s+)?(?:list|tasks|todos)(?:\\s*:)?(?=\\s|$)",
