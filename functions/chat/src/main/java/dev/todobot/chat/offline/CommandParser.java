@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import dev.todobot.chat.offline.Command.Change;
 import dev.todobot.chat.offline.Command.ChangeTask;
 import dev.todobot.chat.offline.Command.Help;
-import dev.todobot.chat.offline.Command.ListTasks;
 import dev.todobot.chat.offline.Command.PickTask;
 import dev.todobot.chat.offline.Command.Problem;
 import dev.todobot.chat.offline.Command.Unclear;
@@ -268,6 +267,7 @@ final class CommandParser {
 	 * "move the milk to friday", "make task 3 urgent", "change task 3 to buy oat milk".
 	 * @param moving whether the verb was about dates, so that anything else is a date the
 	 * model does not read; other verbs give {@code null} for what they do not fit
+	 * @param mayRename whether "X to Y" renames X (change, update, edit, set)
 	 */
 	private Command moveOrSet(String body, LocalDate today, boolean moving, boolean mayRename) {
 		Matcher priority = PRIORITY_TAIL.matcher(body);
