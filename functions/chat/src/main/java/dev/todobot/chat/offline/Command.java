@@ -124,7 +124,9 @@ sealed interface Command {
 		/** "delete it": no task named. */
 		NO_TASK,
 		/** "delete everything": one task at a time. */
-		MANY_TASKS
+		MANY_TASKS,
+		/** Longer than any command. */
+		TOO_LONG
 
 	}
 

@@ -164,7 +164,7 @@ final class CommandParser {
 	private static final Pattern BULK = Pattern.compile("^(?:(?:all|everything|every|each)\\b.*"
 			+ "|(?:all\\s+)?(?:(?:my|the)\\s+)?(?:tasks|todos|to-dos|items|ones))$", FLAGS);
 
-	private static final Pattern REF_LEADING = Pattern.compile("^(?:(?:the|my|a|an|that|this)\\s+)+", FLAGS);
+	private static final Pattern REF_LEADING = Pattern.compile("^(?:the|my|a|an|that|this)\\s+", FLAGS);
 
 	private static final Pattern REF_TASK_WORD = Pattern
 		.compile("^" + TASK_WORD + "\\s+(?:(?:called|named|titled|about|for|to|that\\s+says|saying)\\s+)?", FLAGS);
@@ -172,6 +172,12 @@ final class CommandParser {
 	private static final Pattern REF_TRAILING = Pattern.compile("\\s+(?:" + TASK_WORD + "|one|thing)$", FLAGS);
 
 	private static final Pattern QUOTES = Pattern.compile("^[\"“”'‘’]+|[\"“”'‘’]+$");
+
+	/**
+	 * Commands are short; a longer message is not read at all, which also bounds the work
+	 * the patterns below can do.
+	 */
+	static final int MAX_MESSAGE = 1000;
 
 	private final ListFilterParser lists = new ListFilterParser();
 
@@ -183,6 +189,9 @@ final class CommandParser {
 	 * anything else
 	 */
 	Command parse(String message, LocalDate today) {
+		if (message.length() > MAX_MESSAGE) {
+			return new Unclear(Problem.TOO_LONG, "");
+		}
 		String text = normalize(message);
 		if (text.isEmpty() || HELP.matcher(text).matches()) {
 			return new Help(true);
@@ -334,7 +343,10 @@ final class CommandParser {
 		if (BULK.matcher(text).matches()) {
 			return new Unclear(Problem.MANY_TASKS, text);
 		}
-		String words = REF_LEADING.matcher(text).replaceFirst("");
+		String words = text;
+		for (Matcher article = REF_LEADING.matcher(words); article.find(); article = REF_LEADING.matcher(words)) {
+			words = words.substring(article.end());
+		}
 		words = REF_TASK_WORD.matcher(words).replaceFirst("");
 		words = unquote(REF_TRAILING.matcher(words).replaceFirst(""));
 		if (words.isEmpty() || VAGUE.matcher(text).matches()) {

@@ -44,6 +44,8 @@ final class ReplyWriter {
 							+ " “next week”, “in 3 days” or a date like 2030-05-03.";
 			case NO_TASK -> "Which task do you mean? Say its number (“complete task 3”) or words from its title"
 					+ " (“complete the milk task”).";
+			case TOO_LONG -> "That's longer than the commands I understand (" + CommandParser.MAX_MESSAGE
+					+ " characters at most). Try something like “add buy milk tomorrow”.";
 			case MANY_TASKS -> "I change one task at a time. Say its number (“delete task 3”) or words from its title"
 					+ " (“delete the milk task”).";
 		};

@@ -51,11 +51,13 @@ final class TaskDetailsParser {
 			"(?:^|\\s+)(?:to|on|in|onto)\\s+(?:my|the)\\s+(?:(?:todo|to-do|task)\\s+)?(?:list|tasks|todos)(?:\\s*:)?(?=\\s|$)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern LEADING_JUNK = Pattern.compile("^(?:[\\s,;:.\\-–—]+|(?:to|that)\\s+)+",
+	// single steps, repeated by title(): nested repetition would backtrack and recurse
+	// without bound on long runs of punctuation
+	private static final Pattern LEADING_JUNK = Pattern.compile("^(?:[\\s,;:.\\-–—]+|(?:to|that)\\s+)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern TRAILING_JUNK = Pattern.compile(
-			"(?:[\\s,;:.\\-–—]+|\\s+(?:and|with|at|as|due|by|on|for|to|priority|tagged|please))+$",
+			"(?:[\\s,;:.\\-–—]+|\\s+(?:and|with|at|as|due|by|on|for|to|priority|tagged|please))$",
 			Pattern.CASE_INSENSITIVE);
 
 	private TaskDetailsParser() {

@@ -1,5 +1,6 @@
 package dev.todobot.chat.offline;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.langchain4j.data.message.SystemMessage;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static dev.todobot.chat.offline.OfflineConversation.assertCall;
 import static dev.todobot.chat.offline.OfflineConversation.assertText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Help, anything not understood, and tools that are not offered: text, never a tool call.
@@ -33,6 +35,23 @@ class OfflineHelpTests {
 		String reply = assertText(OfflineConversation.withMcpTools().say(message));
 
 		assertThat(reply).startsWith("Sorry, I didn't understand that.");
+	}
+
+	@Test
+	void doesNotReadMessagesLongerThanAnyCommand() {
+		String reply = assertText(
+				OfflineConversation.withMcpTools().say("add " + "x".repeat(CommandParser.MAX_MESSAGE)));
+
+		assertThat(reply).startsWith("That's longer than the commands I understand");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "add a%s b", "delete %s x", "show tasks about %s", "%s is done" })
+	void readsLongRepetitiveMessagesQuickly(String shape) {
+		String filler = (shape.startsWith("add") ? " ,;" : "the ").repeat(240);
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+
+		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> chat.say(shape.formatted(filler)));
 	}
 
 	@Test
