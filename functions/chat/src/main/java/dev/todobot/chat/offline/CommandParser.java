@@ -162,7 +162,8 @@ final class CommandParser {
 				+ "|one|them|those|these|the\\s+last\\s+one|the\\s+first\\s+one|something|a\\s+task)$", FLAGS);
 
 	private static final Pattern BULK = Pattern.compile("^(?:(?:all|everything|every|each)\\b.*"
-			+ "|(?:all\\s+)?(?:(?:my|the)\\s+)?(?:tasks|todos|to-dos|items|ones))$", FLAGS);
+			+ "|(?:all\\s+)?(?:(?:my|the)\\s+)?(?:tasks|todos|to-dos|items|ones)"
+			+ "|.*\\d\\s*(?:,|&|and|\\+)\\s*(?:task\\s*)?#?\\d+)$", FLAGS);
 
 	private static final Pattern REF_LEADING = Pattern.compile("^(?:the|my|a|an|that|this)\\s+", FLAGS);
 

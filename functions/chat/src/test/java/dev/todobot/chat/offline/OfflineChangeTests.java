@@ -3,6 +3,7 @@ package dev.todobot.chat.offline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.todobot.chat.offline.OfflineConversation.assertCall;
 import static dev.todobot.chat.offline.OfflineConversation.assertText;
@@ -121,9 +122,10 @@ class OfflineChangeTests {
 			.startsWith("Which task do you mean?");
 	}
 
-	@Test
-	void changesOneTaskAtATime() {
-		assertThat(assertText(OfflineConversation.withMcpTools().say("delete all tasks")))
+	@ParameterizedTest
+	@ValueSource(strings = { "delete all tasks", "complete everything", "complete task 3 and 4", "delete #3, #4" })
+	void changesOneTaskAtATime(String message) {
+		assertThat(assertText(OfflineConversation.withMcpTools().say(message)))
 			.startsWith("I change one task at a time.");
 	}
 
