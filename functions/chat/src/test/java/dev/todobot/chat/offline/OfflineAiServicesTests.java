@@ -2,6 +2,7 @@ package dev.todobot.chat.offline;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -115,7 +116,7 @@ class OfflineAiServicesTests {
 
 		StringBuilder streamed = new StringBuilder();
 		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-		List<ToolExecution> executions = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<ToolExecution> executions = new CopyOnWriteArrayList<>();
 		assistant.chat("add buy milk tomorrow")
 			.onPartialResponse(streamed::append)
 			.onToolExecuted(executions::add)

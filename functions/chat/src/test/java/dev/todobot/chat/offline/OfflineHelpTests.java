@@ -5,9 +5,10 @@ import java.util.List;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static dev.todobot.chat.offline.OfflineConversation.assertCall;
 import static dev.todobot.chat.offline.OfflineConversation.assertText;
@@ -75,10 +76,7 @@ class OfflineHelpTests {
 	void leavesOutArgumentsTheToolDoesNotDeclare() {
 		OfflineConversation chat = OfflineConversation.withTools(OfflineConversation.MCP_TOOLS.stream()
 			.map((tool) -> tool.name().equals("add_task") ? tool.toBuilder()
-				.parameters(dev.langchain4j.model.chat.request.json.JsonObjectSchema.builder()
-					.addStringProperty("title")
-					.required("title")
-					.build())
+				.parameters(JsonObjectSchema.builder().addStringProperty("title").required("title").build())
 				.build() : tool)
 			.toList());
 
