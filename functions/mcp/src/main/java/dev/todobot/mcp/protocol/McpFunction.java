@@ -1,0 +1,167 @@
+package dev.todobot.mcp.protocol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.todobot.core.user.AuthenticatedUser;
+import dev.todobot.core.user.TokenService;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.exc.StreamReadException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The {@code mcp} function: one MCP message in, its answer out, the Streamable HTTP way
+ * without sessions or streams. Checks the bearer token (an
+ * {@link dev.todobot.core.error.UnauthenticatedException} becomes a 401), reads the
+ * message with the SDK, and lets the SDK's server handle it with the caller in the
+ * {@link McpTransportContext}.
+ * <p>
+ * Answers: a request gets its JSON-RPC response (200); a notification, or a response from
+ * the client, gets 202 and no body; a body that is not JSON gets a parse error (-32700),
+ * and JSON that is not a JSON-RPC request or notification an invalid-request error
+ * (-32600), both with 400. Spring Cloud Function answers every reply with 200, so the
+ * wanted status travels in the {@link #STATUS_HEADER} reply header, which
+ * {@link McpHttpFilter} applies.
+ */
+public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[]>>> {
+
+	/** Reply header naming the HTTP status of the reply, when it is not 200. */
+	public static final String STATUS_HEADER = "mcp-reply-status";
+
+	private final TokenService tokens;
+
+	private final McpJsonMapper json;
+
+	private final FunctionServerTransport transport;
+
+	/**
+	 * @param tokens verifies bearer tokens
+	 * @param json the SDK's JSON mapper
+	 * @param transport the transport an SDK server was built on
+	 */
+	public McpFunction(TokenService tokens, McpJsonMapper json, FunctionServerTransport transport) {
+		this.tokens = tokens;
+		this.json = json;
+		this.transport = transport;
+	}
+
+	@Override
+	public Mono<Message<byte[]>> apply(Message<byte[]> message) {
+		return Mono.defer(() -> {
+			AuthenticatedUser user = this.tokens.authenticate(authorization(message.getHeaders()));
+			McpTransportContext context = CallerContext.of(user);
+			McpSchema.JSONRPCMessage received;
+			try {
+				received = read(message.getPayload());
+			}
+			catch (InvalidMessageException ex) {
+				return Mono.just(reply(HttpStatus.BAD_REQUEST, ex.error()));
+			}
+			Mono<Message<byte[]>> answer;
+			if (received instanceof McpSchema.JSONRPCRequest request) {
+				answer = this.transport.handler()
+					.handleRequest(context, request)
+					.map((response) -> reply(HttpStatus.OK, response));
+			}
+			else if (received instanceof McpSchema.JSONRPCNotification notification) {
+				answer = this.transport.handler()
+					.handleNotification(context, notification)
+					.then(Mono.fromSupplier(McpFunction::accepted));
+			}
+			else {
+				// this server sends no requests, so a response from the client answers
+				// nothing
+				answer = Mono.just(accepted());
+			}
+			return answer.contextWrite((reactor) -> reactor.put(McpTransportContext.KEY, context));
+		});
+	}
+
+	private McpSchema.JSONRPCMessage read(byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		if (text.isBlank()) {
+			throw new InvalidMessageException(McpSchema.ErrorCodes.PARSE_ERROR,
+					"Parse error: the body is empty; send one JSON-RPC message");
+		}
+		try {
+			return McpSchema.deserializeJsonRpcMessage(this.json, text);
+		}
+		catch (IOException ex) {
+			if (ex.getCause() instanceof StreamReadException) {
+				throw new InvalidMessageException(McpSchema.ErrorCodes.PARSE_ERROR,
+						"Parse error: the body is not valid JSON");
+			}
+			throw new InvalidMessageException(McpSchema.ErrorCodes.INVALID_REQUEST,
+					"Invalid Request: send one JSON-RPC request or notification as a JSON object (no batches)");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidMessageException(McpSchema.ErrorCodes.INVALID_REQUEST,
+					"Invalid Request: " + ex.getMessage());
+		}
+	}
+
+	private Message<byte[]> reply(HttpStatus status, Object body) {
+		byte[] bytes;
+		try {
+			bytes = this.json.writeValueAsBytes(body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not write an MCP reply", ex);
+		}
+		MessageBuilder<byte[]> reply = MessageBuilder.withPayload(bytes)
+			.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+			.setHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+		if (status != HttpStatus.OK) {
+			reply.setHeader(STATUS_HEADER, status.value());
+		}
+		return reply.build();
+	}
+
+	private static Message<byte[]> accepted() {
+		return MessageBuilder.withPayload(new byte[0]).setHeader(STATUS_HEADER, HttpStatus.ACCEPTED.value()).build();
+	}
+
+	/** Spring Cloud Function keeps the request headers' original case. */
+	private static String authorization(MessageHeaders headers) {
+		for (Map.Entry<String, Object> header : headers.entrySet()) {
+			if (header.getKey().toLowerCase(Locale.ROOT).equals("authorization")) {
+				return String.valueOf(header.getValue());
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A body that is not one JSON-RPC request or notification; the SDK's own response
+	 * type cannot carry the {@code null} id JSON-RPC asks for here.
+	 */
+	private static final class InvalidMessageException extends RuntimeException {
+
+		private final UnidentifiedErrorResponse error;
+
+		InvalidMessageException(int code, String message) {
+			super(message);
+			this.error = new UnidentifiedErrorResponse(McpSchema.JSONRPC_VERSION, null,
+					new JSONRPCError(code, message));
+		}
+
+		UnidentifiedErrorResponse error() {
+			return this.error;
+		}
+
+	}
+
+}
