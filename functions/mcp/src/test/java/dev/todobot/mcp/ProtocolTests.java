@@ -105,6 +105,23 @@ class ProtocolTests extends McpHttpTestSupport {
 	}
 
 	@Test
+	void initializeMayProposeAnyRevisionInTheHeader() {
+		http().post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT, MCP_ACCEPT)
+			.header("MCP-Protocol-Version", "2025-11-25")
+			.headers((headers) -> headers.setBearerAuth(this.token))
+			.bodyValue(INITIALIZE.formatted("2025-11-25"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result.protocolVersion")
+			.isEqualTo("2025-06-18");
+	}
+
+	@Test
 	void getIsNotAllowed() {
 		http().get()
 			.uri("/mcp")

@@ -69,8 +69,7 @@ class McpConfiguration {
 	@Bean
 	McpHttpFilter mcpHttpFilter(@Value("${mcp.allowed-origins}") List<String> allowedOrigins) {
 		return new McpHttpFilter("/mcp",
-				DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build(),
-				FunctionServerTransport.PROTOCOL_VERSIONS);
+				DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build());
 	}
 
 	private static String version() {

@@ -2,6 +2,7 @@ package dev.todobot.mcp.protocol;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The {@code mcp} function: one MCP message in, its answer out, the Streamable HTTP way
@@ -40,6 +42,8 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 
 	/** Reply header naming the HTTP status of the reply, when it is not 200. */
 	public static final String STATUS_HEADER = "mcp-reply-status";
+
+	private static final String PROTOCOL_VERSION = "mcp-protocol-version";
 
 	private final TokenService tokens;
 
@@ -61,7 +65,7 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 	@Override
 	public Mono<Message<byte[]>> apply(Message<byte[]> message) {
 		return Mono.defer(() -> {
-			AuthenticatedUser user = this.tokens.authenticate(authorization(message.getHeaders()));
+			AuthenticatedUser user = this.tokens.authenticate(header(message.getHeaders(), "authorization"));
 			McpTransportContext context = CallerContext.of(user);
 			McpSchema.JSONRPCMessage received;
 			try {
@@ -69,6 +73,9 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 			}
 			catch (InvalidMessageException ex) {
 				return Mono.just(reply(HttpStatus.BAD_REQUEST, ex.error()));
+			}
+			if (!isInitialize(received)) {
+				checkProtocolVersion(header(message.getHeaders(), PROTOCOL_VERSION));
 			}
 			Mono<Message<byte[]>> answer;
 			if (received instanceof McpSchema.JSONRPCRequest request) {
@@ -113,6 +120,20 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 		}
 	}
 
+	private static boolean isInitialize(McpSchema.JSONRPCMessage message) {
+		return message instanceof McpSchema.JSONRPCRequest request
+				&& McpSchema.METHOD_INITIALIZE.equals(request.method());
+	}
+
+	/** Without the header, a client speaks 2025-03-26, as the specification says. */
+	private void checkProtocolVersion(String version) {
+		List<String> spoken = this.transport.protocolVersions();
+		if (version != null && !spoken.contains(version)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unsupported MCP-Protocol-Version '" + version
+					+ "'; this server speaks " + String.join(", ", spoken));
+		}
+	}
+
 	private Message<byte[]> reply(HttpStatus status, Object body) {
 		byte[] bytes;
 		try {
@@ -135,9 +156,9 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 	}
 
 	/** Spring Cloud Function keeps the request headers' original case. */
-	private static String authorization(MessageHeaders headers) {
+	private static String header(MessageHeaders headers, String lowerCaseName) {
 		for (Map.Entry<String, Object> header : headers.entrySet()) {
-			if (header.getKey().toLowerCase(Locale.ROOT).equals("authorization")) {
+			if (header.getKey().toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
 				return String.valueOf(header.getValue());
 			}
 		}

@@ -13,7 +13,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -46,23 +45,17 @@ import org.springframework.web.server.WebFilterChain;
  */
 public class McpHttpFilter implements WebFilter, Ordered {
 
-	private static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
-
 	private final String path;
 
 	private final ServerTransportSecurityValidator origins;
 
-	private final List<String> protocolVersions;
-
 	/**
 	 * @param path the MCP endpoint, such as {@code /mcp}
 	 * @param origins checks the {@code Origin} header
-	 * @param protocolVersions the protocol revisions spoken
 	 */
-	public McpHttpFilter(String path, ServerTransportSecurityValidator origins, List<String> protocolVersions) {
+	public McpHttpFilter(String path, ServerTransportSecurityValidator origins) {
 		this.path = path;
 		this.origins = origins;
-		this.protocolVersions = List.copyOf(protocolVersions);
 	}
 
 	@Override
@@ -84,11 +77,6 @@ public class McpHttpFilter implements WebFilter, Ordered {
 				return Mono.error(new ResponseStatusException(HttpStatusCode.valueOf(ex.getStatusCode()),
 						"Requests from origin " + origin.getFirst() + " are not allowed"));
 			}
-		}
-		String version = headers.getFirst(PROTOCOL_VERSION);
-		if (version != null && !this.protocolVersions.contains(version)) {
-			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unsupported " + PROTOCOL_VERSION
-					+ " '" + version + "'; this server speaks " + String.join(", ", this.protocolVersions)));
 		}
 		if (!acceptsJson(headers)) {
 			return Mono.error(new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON)));
