@@ -32,7 +32,7 @@ abstract class McpHttpTestSupport {
 	/** What MCP clients send: they take a JSON answer or an event stream. */
 	static final String MCP_ACCEPT = "application/json, text/event-stream";
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
 
 	@Value("${local.server.port}")
