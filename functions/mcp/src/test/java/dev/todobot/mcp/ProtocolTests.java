@@ -218,6 +218,30 @@ class ProtocolTests extends McpHttpTestSupport {
 			.isEqualTo(-32602);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", ",\"params\":\"add_task\"", ",\"params\":{\"name\":\"add_task\",\"arguments\":[1]}" })
+	void toolCallWithParamsOfTheWrongFormIsInvalidParams(String params) {
+		post(this.token, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\"" + params + "}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(6)
+			.jsonPath("$.error.code")
+			.isEqualTo(-32602);
+	}
+
+	@Test
+	void requestWithANullIdIsAnInvalidRequestSayingWhy() {
+		post(this.token, """
+				{"jsonrpc":"2.0","id":null,"method":"ping"}""").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo(-32600)
+			.jsonPath("$.error.message")
+			.value((String message) -> assertThat(message).contains("ID").doesNotContain("jackson", "Exception"));
+	}
+
 	@Test
 	void pingIsAnsweredWithAnEmptyResult() {
 		post(this.token, """

@@ -13,7 +13,10 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.http.HttpHeaders;
@@ -39,6 +42,8 @@ import org.springframework.web.server.ResponseStatusException;
  * {@link McpHttpFilter} applies.
  */
 public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[]>>> {
+
+	private static final Logger logger = LoggerFactory.getLogger(McpFunction.class);
 
 	/** Reply header naming the HTTP status of the reply, when it is not 200. */
 	public static final String STATUS_HEADER = "mcp-reply-status";
@@ -79,8 +84,8 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 			}
 			Mono<Message<byte[]>> answer;
 			if (received instanceof McpSchema.JSONRPCRequest request) {
-				answer = this.transport.handler()
-					.handleRequest(context, request)
+				answer = Mono.defer(() -> this.transport.handler().handleRequest(context, request))
+					.onErrorResume((error) -> Mono.just(McpSchema.JSONRPCResponse.error(request.id(), failure(error))))
 					.map((response) -> reply(HttpStatus.OK, response));
 			}
 			else if (received instanceof McpSchema.JSONRPCNotification notification) {
@@ -115,9 +120,35 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 					"Invalid Request: send one JSON-RPC request or notification as a JSON object (no batches)");
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidMessageException(McpSchema.ErrorCodes.INVALID_REQUEST,
-					"Invalid Request: " + ex.getMessage());
+			// the SDK's own check, such as of the id, is the cause; without one, the
+			// message echoes the whole body
+			String why = (ex.getCause() != null) ? rootCause(ex).getMessage()
+					: "a message needs a method, or a result or an error";
+			throw new InvalidMessageException(McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: " + why);
 		}
+	}
+
+	/**
+	 * The SDK's handlers read their params as they start, and a request whose params do
+	 * not fit (none where some are needed, a text for an object) fails there, before the
+	 * SDK's own error mapping applies.
+	 */
+	private static JSONRPCError failure(Throwable error) {
+		if (error instanceof IllegalArgumentException || error instanceof NullPointerException
+				|| error instanceof JacksonException) {
+			return new JSONRPCError(McpSchema.ErrorCodes.INVALID_PARAMS,
+					"Invalid params: they do not have the form this method takes");
+		}
+		logger.error("MCP request failed", error);
+		return new JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error");
+	}
+
+	private static Throwable rootCause(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	private static boolean isInitialize(McpSchema.JSONRPCMessage message) {
