@@ -176,6 +176,11 @@ class ProtocolTests extends McpHttpTestSupport {
 	}
 
 	@Test
+	void emptyBodyIsAParseError() {
+		post(this.token, " ").expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo(-32700);
+	}
+
+	@Test
 	void batchIsAnInvalidRequest() {
 		post(this.token, "[" + LIST_TOOLS + "]").expectStatus()
 			.isBadRequest()

@@ -18,7 +18,7 @@ public class FunctionServerTransport implements McpStatelessServerTransport {
 	 * The protocol revisions spoken, oldest first: the SDK answers an {@code initialize}
 	 * asking for any other revision with the last one.
 	 */
-	public static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_03_26,
+	private static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_03_26,
 			ProtocolVersions.MCP_2025_06_18);
 
 	private volatile McpStatelessServerHandler handler;
