@@ -30,7 +30,8 @@ abstract class TodoHttpTestSupport {
 	}
 
 	WebTestClient http() {
-		// generous: the first request of a fresh context warms up on a busy 2-core machine
+		// generous: the first request of a fresh context warms up on a busy 2-core
+		// machine
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))

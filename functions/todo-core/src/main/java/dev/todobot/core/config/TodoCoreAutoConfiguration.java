@@ -8,6 +8,7 @@ import java.util.List;
 import dev.todobot.core.db.Database;
 import dev.todobot.core.db.DatabaseHealthIndicator;
 import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.core.db.PersistentEntities;
 import dev.todobot.core.db.PoolSettings;
 import dev.todobot.core.db.ReactiveDatabase;
 import dev.todobot.core.task.Task;
@@ -42,13 +43,19 @@ public class TodoCoreAutoConfiguration {
 		return DatabaseSettings.fromEnvironment(environment::getProperty);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	PersistentEntities persistentEntities() {
+		return new PersistentEntities(List.of(Task.class, User.class));
+	}
+
 	@Bean(destroyMethod = "close")
-	Database database(DatabaseSettings settings, Environment environment) {
+	Database database(DatabaseSettings settings, PersistentEntities entities, Environment environment) {
 		PoolSettings defaults = PoolSettings.defaults();
 		PoolSettings pool = new PoolSettings(environment.getProperty("DB_POOL_SIZE", Integer.class, defaults.maxSize()),
 				defaults.connectTimeout(), defaults.reconnectAttempts(), defaults.reconnectInterval(),
 				defaults.acquireTimeout());
-		return new Database(ReactiveDatabase.sessionFactory(settings, pool, List.of(Task.class, User.class)));
+		return new Database(ReactiveDatabase.sessionFactory(settings, pool, entities.classes()));
 	}
 
 	@Bean

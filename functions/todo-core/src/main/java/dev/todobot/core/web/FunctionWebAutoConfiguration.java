@@ -1,5 +1,7 @@
 package dev.todobot.core.web;
 
+import dev.todobot.core.user.TokenService;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -8,13 +10,18 @@ import org.springframework.context.annotation.Bean;
  * The HTTP behaviour every function app shares: strict JSON, request limits, filtered
  * response headers and problem+json errors.
  */
-@AutoConfiguration
+@AutoConfiguration(after = dev.todobot.core.config.TodoCoreAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class FunctionWebAutoConfiguration {
 
 	@Bean
 	JsonBodies jsonBodies() {
 		return new JsonBodies();
+	}
+
+	@Bean
+	AuthenticatedFunctions authenticatedFunctions(JsonBodies jsonBodies, TokenService tokens) {
+		return new AuthenticatedFunctions(jsonBodies, tokens);
 	}
 
 	@Bean

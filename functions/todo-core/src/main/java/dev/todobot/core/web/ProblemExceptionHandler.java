@@ -8,6 +8,7 @@ import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.error.NotFoundException;
 import dev.todobot.core.error.UnauthenticatedException;
+import dev.todobot.core.error.UpstreamFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -47,7 +48,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 		if (response.isCommitted()) {
 			return Mono.error(error);
 		}
-		ProblemDetail problem = problem(rootDomainCause(error), response.getHeaders());
+		ProblemDetail problem = problem(error, response.getHeaders());
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -61,8 +62,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 	 * @param headers the response headers, for headers a status asks for
 	 * @return the problem
 	 */
-	static ProblemDetail problem(Throwable error, HttpHeaders headers) {
-		return switch (error) {
+	public static ProblemDetail problem(Throwable failure, HttpHeaders headers) {
+		return switch (rootDomainCause(failure)) {
 			case InvalidInputException invalid -> {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
 				problem.setTitle("Invalid " + invalid.field());
@@ -81,6 +82,17 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 				headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 				yield ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());
 			}
+			case UpstreamFailureException upstream -> {
+				if (upstream.retryAfter() != null) {
+					headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, upstream.retryAfter().toSeconds())));
+				}
+				HttpStatus status = switch (upstream.kind()) {
+					case FAILED -> HttpStatus.BAD_GATEWAY;
+					case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+					case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
+				};
+				yield ProblemDetail.forStatusAndDetail(status, upstream.getMessage());
+			}
 			case DataBufferLimitException tooLarge -> ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The body is larger than " + RequestLimitsFilter.MAX_BODY_BYTES / 1024 + " KiB");
 			case ErrorResponse response -> {
@@ -91,7 +103,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 				yield problem;
 			}
 			default -> {
-				logger.error("Request failed", error);
+				logger.error("Request failed", failure);
 				yield ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 						"Something went wrong on our side; nothing was changed. Try again.");
 			}

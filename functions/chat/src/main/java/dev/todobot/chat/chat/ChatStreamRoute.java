@@ -1,0 +1,111 @@
+package dev.todobot.chat.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.todobot.chat.agent.ChatTurn;
+import dev.todobot.chat.agent.TurnListener;
+import dev.todobot.chat.conversation.ToolCall;
+import dev.todobot.core.web.AuthenticatedFunctions;
+import dev.todobot.core.web.JsonBodies;
+import dev.todobot.core.web.ProblemExceptionHandler;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code POST /chat} with {@code Accept: text/event-stream}: the turn as server-sent
+ * events, {@code delta} (a piece of text), {@code tool} (a finished tool call) and
+ * {@code done} (the whole turn), or {@code error}. Spring Cloud Function hands a
+ * streaming request a {@code Flux} of the body instead of the body, so this one route is
+ * served beside it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChatStreamRoute {
+
+	@Bean
+	RouterFunction<ServerResponse> chatStream(AuthenticatedFunctions functions, JsonBodies json, ChatService chat) {
+		return RouterFunctions.route(
+				RequestPredicates.POST("/chat").and(RequestPredicates.accept(MediaType.TEXT_EVENT_STREAM)),
+				(request) -> stream(request, functions, json, chat));
+	}
+
+	private static Mono<ServerResponse> stream(ServerRequest request, AuthenticatedFunctions functions, JsonBodies json,
+			ChatService chat) {
+		AuthenticatedFunctions.Caller caller = functions
+			.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
+		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class)).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		})
+			.defaultIfEmpty(new byte[0])
+			.map((body) -> json.convert(json.readTree(body), ChatRequest.class))
+			.flatMap((chatRequest) -> {
+				Flux<ServerSentEvent<String>> events = Flux
+					.create((sink) -> chat.stream(caller, chatRequest, new SseListener(sink, json))
+						.subscribe(null, sink::error));
+				return ServerResponse.ok()
+					.contentType(MediaType.TEXT_EVENT_STREAM)
+					.header("X-Accel-Buffering", "no")
+					.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+					.body(events, ServerSentEvent.class);
+			});
+	}
+
+	/**
+	 * Writes the turn's events; a client that went away stops hearing them, but the turn
+	 * still runs to its end and is kept.
+	 */
+	private record SseListener(FluxSink<ServerSentEvent<String>> sink, JsonBodies json) implements TurnListener {
+
+		@Override
+		public void onDelta(String text) {
+			emit("delta", Map.of("text", text));
+		}
+
+		@Override
+		public void onTool(ToolCall toolCall) {
+			emit("tool", toolCall);
+		}
+
+		@Override
+		public void onDone(ChatTurn turn) {
+			emit("done", turn);
+			this.sink.complete();
+		}
+
+		@Override
+		public void onError(RuntimeException failure) {
+			ProblemDetail problem = ProblemExceptionHandler.problem(failure, new HttpHeaders());
+			emit("error", problem);
+			this.sink.complete();
+		}
+
+		private void emit(String event, Object data) {
+			if (!this.sink.isCancelled()) {
+				this.sink.next(ServerSentEvent.<String>builder()
+					.event(event)
+					.data(new String(this.json.write(data), StandardCharsets.UTF_8))
+					.build());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.todobot.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import dev.todobot.core.db.DatabaseMigrations;
+import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.core.testing.FunctionProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole product on one machine: an embedded PostgreSQL whose data is kept between
+ * runs, migrated, and each function app as its own process on its own port.
+ */
+public final class DevStack implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	private final EmbeddedPostgres postgres;
+
+	private final List<FunctionProcess> functions;
+
+	private DevStack(EmbeddedPostgres postgres, List<FunctionProcess> functions) {
+		this.postgres = postgres;
+		this.functions = functions;
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		DevStackOptions options;
+		try {
+			options = DevStackOptions.parse(List.of(args), Path.of(""));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		DevStack stack = start(options, System.out);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping...");
+			stack.close();
+		}));
+		System.out.println();
+		System.out.println("Todo Chatbot is running:");
+		System.out.println("  todo function  " + stack.functions.getFirst().url());
+		System.out.println("Data is kept in " + options.dataDirectory() + " (start with --fresh to wipe it).");
+		System.out.println("Press Ctrl-C to stop.");
+		Thread.currentThread().join();
+	}
+
+	/**
+	 * Starts the database and the functions, and waits until every function is ready.
+	 * @param options how to run
+	 * @param out where the functions' output goes
+	 * @return the running stack; close it to stop everything
+	 */
+	public static DevStack start(DevStackOptions options, PrintStream out) throws IOException, InterruptedException {
+		Path pgdata = options.dataDirectory().resolve("pgdata");
+		if (options.fresh()) {
+			deleteRecursively(pgdata);
+		}
+		Files.createDirectories(options.dataDirectory());
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(pgdata)
+			.setCleanDataDirectory(false)
+			.setPort(options.databasePort())
+			.start();
+		List<FunctionProcess> functions = new ArrayList<>();
+		DevStack stack = new DevStack(postgres, functions);
+		try {
+			DatabaseSettings database = new DatabaseSettings("localhost", options.databasePort(), "postgres",
+					"postgres", "postgres", "disable");
+			DatabaseMigrations.migrate(database);
+			Map<String, String> environment = Map.of("DATABASE_URL",
+					"postgres://postgres:postgres@localhost:" + options.databasePort() + "/postgres?sslmode=disable",
+					"JWT_SECRET", jwtSecret(options.dataDirectory()));
+			functions
+				.add(FunctionProcess.start("todo", jar(options.root(), "todo"), options.todoPort(), environment, out));
+			for (FunctionProcess function : functions) {
+				function.awaitReady(READY_TIMEOUT);
+			}
+			return stack;
+		}
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The todo function's address.
+	 * @return its URL
+	 */
+	public String todoUrl() {
+		return this.functions.getFirst().url();
+	}
+
+	@Override
+	public void close() {
+		this.functions.reversed().forEach(FunctionProcess::close);
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path jar(Path root, String function) {
+		return root.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
+	}
+
+	/**
+	 * The signing key is made once and kept, so that tokens survive a restart.
+	 */
+	private static String jwtSecret(Path dataDirectory) throws IOException {
+		Path file = dataDirectory.resolve("jwt-secret");
+		if (!Files.exists(file)) {
+			byte[] key = new byte[32];
+			new SecureRandom().nextBytes(key);
+			Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+		}
+		return Files.readString(file, StandardCharsets.UTF_8).strip();
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
