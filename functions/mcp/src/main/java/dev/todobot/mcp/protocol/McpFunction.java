@@ -3,12 +3,11 @@ package dev.todobot.mcp.protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import dev.todobot.core.user.AuthenticatedUser;
 import dev.todobot.core.user.TokenService;
+import dev.todobot.core.web.AuthenticatedFunctions;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -48,7 +47,7 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 	/** Reply header naming the HTTP status of the reply, when it is not 200. */
 	public static final String STATUS_HEADER = "mcp-reply-status";
 
-	private static final String PROTOCOL_VERSION = "mcp-protocol-version";
+	private static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
 
 	private final TokenService tokens;
 
@@ -70,7 +69,8 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 	@Override
 	public Mono<Message<byte[]>> apply(Message<byte[]> message) {
 		return Mono.defer(() -> {
-			AuthenticatedUser user = this.tokens.authenticate(header(message.getHeaders(), "authorization"));
+			AuthenticatedUser user = this.tokens
+				.authenticate(AuthenticatedFunctions.header(message.getHeaders(), HttpHeaders.AUTHORIZATION));
 			McpTransportContext context = CallerContext.of(user);
 			McpSchema.JSONRPCMessage received;
 			try {
@@ -80,7 +80,7 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 				return Mono.just(reply(HttpStatus.BAD_REQUEST, ex.error()));
 			}
 			if (!isInitialize(received)) {
-				checkProtocolVersion(header(message.getHeaders(), PROTOCOL_VERSION));
+				checkProtocolVersion(AuthenticatedFunctions.header(message.getHeaders(), PROTOCOL_VERSION));
 			}
 			Mono<Message<byte[]>> answer;
 			if (received instanceof McpSchema.JSONRPCRequest request) {
@@ -184,16 +184,6 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 
 	private static Message<byte[]> accepted() {
 		return MessageBuilder.withPayload(new byte[0]).setHeader(STATUS_HEADER, HttpStatus.ACCEPTED.value()).build();
-	}
-
-	/** Spring Cloud Function keeps the request headers' original case. */
-	private static String header(MessageHeaders headers, String lowerCaseName) {
-		for (Map.Entry<String, Object> header : headers.entrySet()) {
-			if (header.getKey().toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
-				return String.valueOf(header.getValue());
-			}
-		}
-		return null;
 	}
 
 	/**
