@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todobot.core.error.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -87,7 +88,7 @@ public class JsonBodies {
 	public <T> T convert(JsonNode node, Class<T> type) {
 		if (type.isRecord()) {
 			// records are built only once every field is read: refuse typos before that
-			List<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+			List<String> known = Arrays.stream(type.getRecordComponents()).map(JsonBodies::jsonName).toList();
 			for (String name : node.propertyNames()) {
 				if (!known.contains(name)) {
 					throw new InvalidInputException(name,
@@ -124,6 +125,15 @@ public class JsonBodies {
 	 */
 	public byte[] write(Object value) {
 		return this.mapper.writeValueAsBytes(value);
+	}
+
+	/**
+	 * The name a record component has in JSON: its {@code @JsonProperty} name when it has
+	 * one (as in the MCP tools' snake_case arguments), else its own name.
+	 */
+	private static String jsonName(RecordComponent component) {
+		JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+		return (property != null && !property.value().isEmpty()) ? property.value() : component.getName();
 	}
 
 	private static String expected(Class<?> type, MismatchedInputException ex) {

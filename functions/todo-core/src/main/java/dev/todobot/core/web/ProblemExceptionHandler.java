@@ -96,6 +96,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 			case DataBufferLimitException tooLarge -> ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The body is larger than " + RequestLimitsFilter.MAX_BODY_BYTES / 1024 + " KiB");
 			case ErrorResponse response -> {
+				// such as Allow on a 405
+				headers.addAll(response.getHeaders());
 				ProblemDetail problem = ProblemDetail.forStatus(response.getStatusCode());
 				problem.setDetail(clientMessage(response));
 				yield problem;

@@ -1,0 +1,66 @@
+package dev.todobot.mcp.tool;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.todobot.core.task.TaskView;
+
+/**
+ * A task as the tools return it: the task of every front end, named in snake_case like
+ * the tools' arguments, so that a model can pass back what it read.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record ToolTask(long id, String title, String description, boolean completed,
+		@JsonProperty("due_date") LocalDate dueDate, String priority, List<String> tags,
+		@JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt,
+		@JsonProperty("completed_at") Instant completedAt) {
+
+	/** The JSON schema of a task, for output schemas. */
+	static final String SCHEMA = """
+			{
+			  "type": "object",
+			  "properties": {
+			    "id": { "type": "integer", "description": "The task's id; other tools take it as task_id" },
+			    "title": { "type": "string" },
+			    "description": { "type": ["string", "null"] },
+			    "completed": { "type": "boolean" },
+			    "due_date": { "type": ["string", "null"], "format": "date", "description": "YYYY-MM-DD" },
+			    "priority": { "type": "string", "enum": ["low", "medium", "high"] },
+			    "tags": { "type": "array", "items": { "type": "string" } },
+			    "created_at": { "type": "string", "format": "date-time" },
+			    "updated_at": { "type": "string", "format": "date-time" },
+			    "completed_at": { "type": ["string", "null"], "format": "date-time" }
+			  },
+			  "required": ["id", "title", "description", "completed", "due_date", "priority", "tags",
+			    "created_at", "updated_at", "completed_at"]
+			}
+			""";
+
+	static ToolTask of(TaskView task) {
+		return new ToolTask(task.id(), task.title(), task.description(), task.completed(), task.dueDate(),
+				task.priority(), task.tags(), task.createdAt(), task.updatedAt(), task.completedAt());
+	}
+
+	/**
+	 * One line for people and models, such as
+	 * {@code 12: Buy milk (due 2030-05-03, high, #shopping)}.
+	 * @return the line
+	 */
+	String summary() {
+		List<String> details = new ArrayList<>();
+		if (this.dueDate != null) {
+			details.add("due " + this.dueDate);
+		}
+		details.add(this.priority);
+		this.tags.forEach((tag) -> details.add("#" + tag));
+		if (this.completed) {
+			details.add("done");
+		}
+		return this.id + ": " + this.title + " (" + String.join(", ", details) + ")";
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.todobot.mcp.tool;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.task.Priority;
+import dev.todobot.core.task.TaskChanges;
+import dev.todobot.core.task.TaskService;
+import dev.todobot.core.user.AuthenticatedUser;
+import dev.todobot.core.web.JsonBodies;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code update_task}: changes the given fields of one of the caller's tasks.
+ */
+final class UpdateTaskTool implements TodoTool {
+
+	static final String NAME = "update_task";
+
+	private static final String INPUT = """
+			{
+			  "type": "object",
+			  "properties": {
+			    "task_id": { "type": "integer", "minimum": 1, "description": "The task's id, as list_tasks shows it" },
+			    "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The new title" },
+			    "description": {
+			      "type": "string", "maxLength": 4000,
+			      "description": "The new details; an empty text removes them"
+			    },
+			    "due_date": {
+			      "type": ["string", "null"], "format": "date",
+			      "description": "The new due day as YYYY-MM-DD; null removes the due date"
+			    },
+			    "priority": { "type": "string", "enum": ["low", "medium", "high"], "description": "The new priority" },
+			    "tags": {
+			      "type": "array", "maxItems": 10, "items": { "type": "string", "minLength": 1, "maxLength": 33 },
+			      "description": "The new tags, replacing all old ones; an empty list removes them"
+			    },
+			    "completed": { "type": "boolean", "description": "true marks the task done, false opens it again" }
+			  },
+			  "required": ["task_id"],
+			  "additionalProperties": false
+			}
+			""";
+
+	private final TaskService tasks;
+
+	private final JsonBodies json;
+
+	private final McpSchema.Tool definition;
+
+	UpdateTaskTool(TaskService tasks, JsonBodies json, McpJsonMapper schemas) {
+		this.tasks = tasks;
+		this.json = json;
+		this.definition = McpSchema.Tool.builder()
+			.name(NAME)
+			.title("Update a task")
+			.description("Changes one of the user's tasks: give its id and only the fields to change; the rest stay "
+					+ "as they are. Use it to rename, reschedule, re-prioritise, re-tag or reopen a task. "
+					+ "When you only know the title, find the id with list_tasks (query) first.")
+			.inputSchema(schemas, INPUT)
+			.outputSchema(schemas, ToolTask.SCHEMA)
+			.annotations(McpSchema.ToolAnnotations.builder()
+				.title("Update a task")
+				.readOnlyHint(false)
+				// it overwrites what was there
+				.destructiveHint(true)
+				.idempotentHint(true)
+				.openWorldHint(false)
+				.build())
+			.build();
+	}
+
+	@Override
+	public McpSchema.Tool definition() {
+		return this.definition;
+	}
+
+	@Override
+	public Mono<McpSchema.CallToolResult> call(AuthenticatedUser user, JsonNode arguments) {
+		Arguments update = this.json.convert(arguments, Arguments.class);
+		// "due_date": null removes the date, a missing due_date leaves it
+		boolean clearDueDate = arguments.has("due_date") && arguments.get("due_date").isNull();
+		TaskChanges changes = new TaskChanges(update.title(), update.description(), update.dueDate(), clearDueDate,
+				update.priority(), update.tags(), update.completed());
+		if (changes.isEmpty()) {
+			throw new InvalidInputException("arguments",
+					"Name at least one thing to change: title, description, due_date, priority, tags or completed");
+		}
+		return this.tasks.update(user.id(), update.taskId(), changes)
+			.map(ToolTask::of)
+			.map((updated) -> ToolResults.success("Updated task " + updated.summary(), updated));
+	}
+
+	record Arguments(@JsonProperty("task_id") Long taskId, String title, String description,
+			@JsonProperty("due_date") LocalDate dueDate, Priority priority, List<String> tags, Boolean completed) {
+
+		Arguments {
+			if (taskId == null) {
+				throw new InvalidInputException("task_id", "task_id is required");
+			}
+		}
+
+	}
+
+}
