@@ -44,7 +44,8 @@ class OpenAiCompatibleChatTests extends ChatTestSupport {
 		TestUser user = newUser();
 		OpenAiWireMock.script(OpenAiWireMock.text("Hello!"));
 		chatOk(user, Map.of("message", "hi"));
-		String request = OpenAiWireMock.server.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/chat/completions")))
+		String request = OpenAiWireMock.server
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/chat/completions")))
 			.getFirst()
 			.getBodyAsString();
 		assertThat(request).contains("\"add_task\"", "\"list_tasks\"", "\"complete_task\"", "\"delete_task\"",
@@ -84,8 +85,10 @@ class OpenAiCompatibleChatTests extends ChatTestSupport {
 		assertThat(((Map<?, ?>) messages.get(0)).get("content")).isEqualTo("add call mom");
 		Map<?, ?> answer = (Map<?, ?>) messages.get(1);
 		assertThat(answer.get("content")).isEqualTo("Added “Call mom”.");
-		assertThat((List<?>) answer.get("toolCalls")).extracting((call) -> ((Map<?, ?>) call).get("name"))
-			.containsExactly("add_task");
+		List<String> tools = ((List<?>) answer.get("toolCalls")).stream()
+			.map((call) -> (String) ((Map<?, ?>) call).get("name"))
+			.toList();
+		assertThat(tools).containsExactly("add_task");
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package dev.todobot.chat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -29,12 +29,12 @@ final class OpenAiWireMock {
 	static void script(String... answers) {
 		server.resetAll();
 		for (int i = 0; i < answers.length; i++) {
-			MappingBuilder stub = WireMock.post("/v1/chat/completions")
+			ScenarioMappingBuilder stub = WireMock.post("/v1/chat/completions")
 				.inScenario("conversation")
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "answer " + i)
 				.willReturn(WireMock.okJson(answers[i]));
 			if (i + 1 < answers.length) {
-				stub.willSetStateTo("answer " + (i + 1));
+				stub = stub.willSetStateTo("answer " + (i + 1));
 			}
 			server.stubFor(stub);
 		}

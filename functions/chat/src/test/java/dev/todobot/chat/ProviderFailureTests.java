@@ -2,6 +2,7 @@ package dev.todobot.chat;
 
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,15 @@ class ProviderFailureTests extends ChatTestSupport {
 		registry.add("CHAT_MODEL_TIMEOUT", () -> "3s");
 	}
 
-	private static void provider(WireMock.ResponseDefinitionBuilder response) {
+	private static void provider(ResponseDefinitionBuilder response) {
 		OpenAiWireMock.server.resetAll();
 		OpenAiWireMock.server.stubFor(WireMock.post("/v1/chat/completions").willReturn(response));
 	}
 
 	private long savedUserMessages(TestUser user, String text) {
-		return count("select count(*) from messages m join conversations c on c.id = m.conversation_id where c.user_id = "
-				+ user.id() + " and m.role = 'user' and m.content = '" + text + "'");
+		return count(
+				"select count(*) from messages m join conversations c on c.id = m.conversation_id where c.user_id = "
+						+ user.id() + " and m.role = 'user' and m.content = '" + text + "'");
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.langchain4j.mcp.McpToolProvider;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
@@ -122,7 +121,7 @@ public class ChatAgent {
 				.maxMessages(this.window)
 				.chatMemoryStore(this.memory)
 				.build())
-			.toolProvider(McpToolProvider.builder().mcpClients(client).build())
+			.toolProvider(this.mcp.tools(client))
 			.maxSequentialToolsInvocations(MAX_TOOL_CALLS_PER_TURN)
 			.build();
 	}

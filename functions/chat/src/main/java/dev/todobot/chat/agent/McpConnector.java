@@ -3,9 +3,11 @@ package dev.todobot.chat.agent;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.langchain4j.mcp.McpToolProvider;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import dev.langchain4j.service.tool.ToolProvider;
 import dev.todobot.core.error.UpstreamFailureException;
 
 /**
@@ -43,8 +45,9 @@ public class McpConnector {
 			.customHeaders(Map.of("Authorization", authorization))
 			.timeout(this.timeout)
 			.build();
+		McpClient client = null;
 		try {
-			return DefaultMcpClient.builder()
+			client = DefaultMcpClient.builder()
 				.transport(transport)
 				.clientName("todo-chat")
 				.initializationTimeout(this.timeout)
@@ -52,11 +55,49 @@ public class McpConnector {
 				.autoHealthCheck(false)
 				.cacheToolList(true)
 				.build();
+			// listed now, and cached for the turn: a client that cannot list them fails
+			// here
+			if (client.listTools().isEmpty()) {
+				throw new IllegalStateException("the mcp function offers no tools");
+			}
+			return client;
 		}
 		catch (RuntimeException ex) {
-			throw new UpstreamFailureException(UpstreamFailureException.Kind.UNAVAILABLE, Duration.ofSeconds(5),
-					"The task service is not reachable right now; try again in a few seconds", ex);
+			closeQuietly(client);
+			throw unreachable(ex);
 		}
+	}
+
+	/**
+	 * The tools of a connected client, failing the turn when they cannot be listed: a
+	 * turn without its tools would only confuse the model.
+	 */
+	ToolProvider tools(McpClient client) {
+		ToolProvider tools = McpToolProvider.builder().mcpClients(client).failIfOneServerFails(true).build();
+		return (request) -> {
+			try {
+				return tools.provideTools(request);
+			}
+			catch (RuntimeException ex) {
+				throw unreachable(ex);
+			}
+		};
+	}
+
+	private static void closeQuietly(McpClient client) {
+		if (client != null) {
+			try {
+				client.close();
+			}
+			catch (Exception ex) {
+				// the connection is already broken
+			}
+		}
+	}
+
+	private static UpstreamFailureException unreachable(RuntimeException cause) {
+		return new UpstreamFailureException(UpstreamFailureException.Kind.UNAVAILABLE, Duration.ofSeconds(5),
+				"The task service is not reachable right now; try again in a few seconds", cause);
 	}
 
 }

@@ -39,9 +39,18 @@ class ChatStreamRoute {
 
 	@Bean
 	RouterFunction<ServerResponse> chatStream(AuthenticatedFunctions functions, JsonBodies json, ChatService chat) {
-		return RouterFunctions.route(
-				RequestPredicates.POST("/chat").and(RequestPredicates.accept(MediaType.TEXT_EVENT_STREAM)),
+		return RouterFunctions.route(RequestPredicates.POST("/chat").and(ChatStreamRoute::asksForEvents),
 				(request) -> stream(request, functions, json, chat));
+	}
+
+	/**
+	 * Only a client that names event streams gets one; {@code *}/{@code *} gets JSON.
+	 */
+	private static boolean asksForEvents(ServerRequest request) {
+		return request.headers()
+			.accept()
+			.stream()
+			.anyMatch((type) -> type.getType().equals("text") && type.getSubtype().equals("event-stream"));
 	}
 
 	private static Mono<ServerResponse> stream(ServerRequest request, AuthenticatedFunctions functions, JsonBodies json,

@@ -145,7 +145,7 @@ public class ConversationStore {
 				}
 				default -> {
 					if (message.toolCalls() != null) {
-						this.codec.tree(message.toolCalls()).valueStream().forEach(requests::add);
+						this.codec.requests(message).forEach(requests::add);
 					}
 					else {
 						views.add(new MessageView(MessageCodec.ASSISTANT, message.content(), List.copyOf(pending),

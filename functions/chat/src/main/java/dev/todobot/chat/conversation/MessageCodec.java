@@ -1,6 +1,7 @@
 package dev.todobot.chat.conversation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -23,6 +24,8 @@ final class MessageCodec {
 	static final String ASSISTANT = "assistant";
 
 	static final String TOOL = "tool";
+
+	private static final String REQUESTS = "requests";
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -57,8 +60,7 @@ final class MessageCodec {
 				if (stored.toolCalls() == null) {
 					yield AiMessage.from(stored.content());
 				}
-				List<ToolExecutionRequest> requests = this.json.readTree(stored.toolCalls())
-					.valueStream()
+				List<ToolExecutionRequest> requests = requests(stored)
 					.map((request) -> ToolExecutionRequest.builder()
 						.id(request.path("id").asString())
 						.name(request.path("name").asString())
@@ -89,12 +91,23 @@ final class MessageCodec {
 		return this.json.readTree(json);
 	}
 
+	/**
+	 * The tool requests of an assistant message, as stored.
+	 */
+	Stream<JsonNode> requests(StoredMessage stored) {
+		return this.json.readTree(stored.toolCalls()).path(REQUESTS).valueStream();
+	}
+
+	/**
+	 * Stored as an object: the database driver reads JSON columns as objects only.
+	 */
 	private String requests(List<ToolExecutionRequest> requests) {
-		ArrayNode array = this.json.createArrayNode();
+		ObjectNode stored = this.json.createObjectNode();
+		ArrayNode array = stored.putArray(REQUESTS);
 		for (ToolExecutionRequest request : requests) {
 			array.addObject().put("id", request.id()).put("name", request.name()).put("arguments", request.arguments());
 		}
-		return array.toString();
+		return stored.toString();
 	}
 
 	/** A message as a row of the messages table. */
