@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient, type ApiClientOptions } from './api';
+import { ApiError, createApiClient } from './api';
 
 const json = (status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
 
-function client(responses: (Response | Error)[], overrides: Partial<ApiClientOptions> = {}) {
+function client(responses: (Response | Error)[], token: string | null = 'token-1') {
   const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => {
     const next = responses.shift();
     if (!next) throw new Error('no more responses');
@@ -13,13 +13,12 @@ function client(responses: (Response | Error)[], overrides: Partial<ApiClientOpt
   });
   const sleep = vi.fn(async (_ms: number) => {});
   const options = {
-    getToken: () => 'token-1',
+    getToken: () => token,
     onUnauthorized: vi.fn(),
     onWakingChange: vi.fn(),
     retryDelaysMs: [10, 20, 30],
     fetch,
     sleep,
-    ...overrides,
   };
   return { api: createApiClient(options), fetch, sleep, options };
 }
@@ -43,7 +42,7 @@ describe('api client', () => {
   });
 
   it('sends no Authorization header without a token', async () => {
-    const { api, fetch } = client([json(200, {})], { getToken: () => null });
+    const { api, fetch } = client([json(200, {})], null);
 
     await api.call('/api/todo/login', {});
 
@@ -83,7 +82,7 @@ describe('api client', () => {
   it('shows the detail of a 401 to sign-in instead of ending a session', async () => {
     const { api, options } = client(
       [json(401, { detail: 'wrong email or password' }, 'application/problem+json')],
-      { getToken: () => null },
+      null,
     );
 
     await expect(api.call('/api/todo/login', {})).rejects.toMatchObject({ message: 'wrong email or password' });

@@ -63,7 +63,9 @@ export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }:
               {due.text}
             </time>
           )}
-          <span className={`${styles.priority} ${styles[task.priority]}`}>{capitalize(task.priority)} priority</span>
+          {task.priority !== 'medium' && (
+            <span className={styles[task.priority]}>{capitalize(task.priority)} priority</span>
+          )}
           {task.tags.map((tag) => (
             <button key={tag} type="button" className={styles.tag} title={`Show only #${tag}`} onClick={() => onTag(tag)}>
               #{tag}

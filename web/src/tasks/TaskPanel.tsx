@@ -78,10 +78,18 @@ export function TaskPanel({ api, version }: Props) {
     }
   }
 
-  const toggle = (task: Task) =>
-    change(task, async () =>
-      list.replace(task.completed ? await updateTask(api, task.id, { completed: false }) : await completeTask(api, task.id)),
-    );
+  // ticks at once, and unticks again if the change fails
+  const toggle = (task: Task) => {
+    list.replace({ ...task, completed: !task.completed });
+    return change(task, async () => {
+      try {
+        list.replace(task.completed ? await updateTask(api, task.id, { completed: false }) : await completeTask(api, task.id));
+      } catch (error) {
+        list.replace(task);
+        throw error;
+      }
+    });
+  };
   const save = (task: Task, changes: TaskChanges) =>
     change(task, async () => list.replace(await updateTask(api, task.id, changes)));
   const remove = (task: Task) =>
