@@ -21,7 +21,9 @@ for (const name of ['todo', 'chat', 'mcp']) {
         return;
       }
       response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ function: name, method: request.method, path: request.url, headers: request.headers, body }));
+      response.end(
+        JSON.stringify({ function: name, method: request.method, path: request.url, headers: request.headers, body }),
+      );
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import type { ApiClient } from '../lib/api';
 import { errorMessage, isQuiet } from '../lib/errors';
 import { listConversations, listMessages, sendMessage } from './chatApi';
-import { describeToolCall } from './toolChips';
+import { ConversationList } from './ConversationList';
+import { MessageItem } from './MessageItem';
 import type { ChatMessage, Conversation } from './types';
 import styles from './Chat.module.css';
 
@@ -29,7 +30,7 @@ export function ChatPanel({ api, onTasksChanged }: Props) {
   const [draft, setDraft] = useState('');
   const nextKey = useRef(0);
   const opened = useRef(0);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const abort = useRef<AbortController | null>(null);
   const id = useId();
@@ -153,29 +154,16 @@ export function ChatPanel({ api, onTasksChanged }: Props) {
       <h2 id={`${id}-heading`} className={styles.heading}>
         Assistant
       </h2>
-      <nav className={styles.conversations} aria-label="Conversations">
-        <button type="button" className={styles.newChat} onClick={startNew} disabled={sending}>
-          New conversation
-        </button>
-        <ul>
-          {conversations.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className={styles.conversation}
-                aria-current={c.id === activeId || undefined}
-                disabled={sending}
-                onClick={() => open(c.id)}
-              >
-                {c.title || 'Untitled conversation'}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ConversationList
+        conversations={conversations}
+        activeId={activeId}
+        disabled={sending}
+        onOpen={open}
+        onNew={startNew}
+      />
 
       <div className={styles.thread}>
-        <ol
+        <div
           ref={log}
           className={styles.log}
           role="log"
@@ -187,33 +175,14 @@ export function ChatPanel({ api, onTasksChanged }: Props) {
             stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
           }}
         >
-          {messages.map((m) => (
-            <li key={m.key} className={`${styles.message} ${styles[m.role]}`} aria-busy={m.streaming || undefined}>
-              <span className="visually-hidden">{m.role === 'user' ? 'You: ' : 'Assistant: '}</span>
-              {m.toolCalls && m.toolCalls.length > 0 && (
-                <ul className={styles.chips} aria-label="Changes">
-                  {m.toolCalls.map((call, i) => {
-                    const chip = describeToolCall(call);
-                    return (
-                      <li key={i} className={`${styles.chip} ${styles[chip.kind]}`}>
-                        {chip.text}
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-              {m.content ? (
-                <p className={styles.text}>{m.content}</p>
-              ) : (
-                m.streaming && (
-                  <p className={styles.typing}>
-                    <span className="visually-hidden">Thinking…</span>
-                  </p>
-                )
-              )}
-            </li>
-          ))}
-        </ol>
+          {messages.length > 0 && (
+            <ol className={styles.messages}>
+              {messages.map((m) => (
+                <MessageItem key={m.key} message={m} streaming={m.streaming ?? false} />
+              ))}
+            </ol>
+          )}
+        </div>
         {messages.length === 0 && !loadingMessages && (
           <p className={styles.empty}>
             Ask me to manage your tasks, for example “add buy milk tomorrow”, “what’s still open?” or “complete task 3”.

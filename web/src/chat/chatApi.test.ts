@@ -23,7 +23,11 @@ function sse(...chunks: string[]): Response {
 function recorder() {
   const deltas: string[] = [];
   const tools: ToolCall[] = [];
-  return { deltas, tools, listener: { onDelta: (t: string) => deltas.push(t), onTool: (c: ToolCall) => tools.push(c) } };
+  return {
+    deltas,
+    tools,
+    listener: { onDelta: (t: string) => deltas.push(t), onTool: (c: ToolCall) => tools.push(c) },
+  };
 }
 
 const addMilk = { name: 'add_task', arguments: { title: 'Buy milk' }, result: { id: 7, title: 'Buy milk' } };

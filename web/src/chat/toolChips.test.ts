@@ -5,7 +5,9 @@ const text = (name: string, args: unknown, result: unknown) => describeToolCall(
 
 describe('tool call chips', () => {
   it('names the task that was added', () => {
-    expect(text('add_task', { title: 'Buy milk' }, { id: 3, title: 'Buy milk', completed: false })).toBe('added: Buy milk');
+    expect(text('add_task', { title: 'Buy milk' }, { id: 3, title: 'Buy milk', completed: false })).toBe(
+      'added: Buy milk',
+    );
   });
 
   it('numbers the task that was completed or deleted', () => {
@@ -18,12 +20,16 @@ describe('tool call chips', () => {
     expect(text('update_task', { task_id: 4, due_date: '2030-05-03', priority: 'high' }, { id: 4 })).toBe(
       'updated #4: due date, priority',
     );
-    expect(text('update_task', { task_id: 4, completed: true }, { id: 4, title: 'Call mum' })).toBe('completed #4: Call mum');
+    expect(text('update_task', { task_id: 4, completed: true }, { id: 4, title: 'Call mum' })).toBe(
+      'completed #4: Call mum',
+    );
     expect(text('update_task', { task_id: 4, completed: false }, { id: 4 })).toBe('reopened #4');
   });
 
   it('counts the tasks a listing found', () => {
-    expect(text('list_tasks', { status: 'pending' }, { items: [{ id: 1 }, { id: 2 }], nextCursor: null })).toBe('found 2 tasks');
+    expect(text('list_tasks', { status: 'pending' }, { items: [{ id: 1 }, { id: 2 }], nextCursor: null })).toBe(
+      'found 2 tasks',
+    );
     expect(text('list_tasks', {}, [{ id: 1 }])).toBe('found 1 task');
   });
 

@@ -28,5 +28,7 @@ export function describeDue(dueDate: string, now = new Date(), locale?: string):
     day: 'numeric',
     ...(date.getFullYear() !== now.getFullYear() && { year: 'numeric' }),
   }).format(date);
-  return dueDate < today ? { text: `Overdue: ${formatted}`, overdue: true } : { text: `Due ${formatted}`, overdue: false };
+  return dueDate < today
+    ? { text: `Overdue: ${formatted}`, overdue: true }
+    : { text: `Due ${formatted}`, overdue: false };
 }

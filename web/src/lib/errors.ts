@@ -7,5 +7,8 @@ export function errorMessage(error: unknown): string {
 
 /** A call given up because the user moved on (or the session ended): nothing to show. */
 export function isQuiet(error: unknown): boolean {
-  return (error instanceof DOMException && error.name === 'AbortError') || (error instanceof ApiError && error.status === 401);
+  return (
+    (error instanceof DOMException && error.name === 'AbortError') ||
+    (error instanceof ApiError && error.status === 401)
+  );
 }

@@ -67,17 +67,35 @@ export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }:
             <span className={styles[task.priority]}>{capitalize(task.priority)} priority</span>
           )}
           {task.tags.map((tag) => (
-            <button key={tag} type="button" className={styles.tag} title={`Show only #${tag}`} onClick={() => onTag(tag)}>
+            <button
+              key={tag}
+              type="button"
+              className={styles.tag}
+              title={`Show only #${tag}`}
+              onClick={() => onTag(tag)}
+            >
               #{tag}
             </button>
           ))}
         </div>
       </div>
       <div className={styles.actions}>
-        <button ref={editButton} type="button" disabled={busy} onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+        <button
+          ref={editButton}
+          type="button"
+          disabled={busy}
+          onClick={() => setEditing(true)}
+          aria-label={`Edit ${task.title}`}
+        >
           Edit
         </button>
-        <button type="button" className={styles.delete} disabled={busy} onClick={onDelete} aria-label={`Delete ${task.title}`}>
+        <button
+          type="button"
+          className={styles.delete}
+          disabled={busy}
+          onClick={onDelete}
+          aria-label={`Delete ${task.title}`}
+        >
           Delete
         </button>
       </div>

@@ -3,18 +3,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../lib/api';
 import { errorMessage } from '../lib/errors';
-import { DEFAULT_FILTERS, isFiltered, VIEWS, type Sort, type TaskFilters } from './query';
+import { FilterBar } from './FilterBar';
+import { DEFAULT_FILTERS, isFiltered, type TaskFilters } from './query';
 import { addTask, completeTask, deleteTask, updateTask } from './taskApi';
 import { TaskItem } from './TaskItem';
-import { PRIORITIES, type Task, type TaskChanges } from './types';
+import type { Task, TaskChanges } from './types';
 import { useTaskList } from './useTaskList';
 import styles from './Tasks.module.css';
-
-const SORTS: { id: Sort; label: string }[] = [
-  { id: 'created', label: 'Newest' },
-  { id: 'due', label: 'Due date' },
-  { id: 'priority', label: 'Priority' },
-];
 
 const SEARCH_DELAY_MS = 300;
 
@@ -83,7 +78,9 @@ export function TaskPanel({ api, version }: Props) {
     list.replace({ ...task, completed: !task.completed });
     return change(task, async () => {
       try {
-        list.replace(task.completed ? await updateTask(api, task.id, { completed: false }) : await completeTask(api, task.id));
+        list.replace(
+          task.completed ? await updateTask(api, task.id, { completed: false }) : await completeTask(api, task.id),
+        );
       } catch (error) {
         list.replace(task);
         throw error;
@@ -108,62 +105,20 @@ export function TaskPanel({ api, version }: Props) {
         <label className="visually-hidden" htmlFor={`${headingId}-new`}>
           New task
         </label>
-        <input id={`${headingId}-new`} name="title" placeholder="Add a task…" maxLength={200} autoComplete="off" required />
+        <input
+          id={`${headingId}-new`}
+          name="title"
+          placeholder="Add a task…"
+          maxLength={200}
+          autoComplete="off"
+          required
+        />
         <button type="submit" className="primary" disabled={adding}>
           Add
         </button>
       </form>
 
-      <div className={styles.filters}>
-        <div role="group" aria-label="Show" className={styles.segmented}>
-          {VIEWS.map((view) => (
-            <button
-              key={view.id}
-              type="button"
-              aria-pressed={filters.view === view.id}
-              onClick={() => filter({ view: view.id })}
-            >
-              {view.label}
-            </button>
-          ))}
-        </div>
-        <div role="group" aria-label="Priority" className={styles.chipRow}>
-          {PRIORITIES.map((priority) => (
-            <button
-              key={priority}
-              type="button"
-              className={styles.chip}
-              aria-pressed={filters.priority === priority}
-              onClick={() => filter({ priority: filters.priority === priority ? null : priority })}
-            >
-              {priority.charAt(0).toUpperCase() + priority.slice(1)}
-            </button>
-          ))}
-          {filters.tag && (
-            <button type="button" className={`${styles.chip} ${styles.activeTag}`} onClick={() => filter({ tag: null })}>
-              #{filters.tag}
-              <span className="visually-hidden"> (remove tag filter)</span>
-              <span aria-hidden="true"> ×</span>
-            </button>
-          )}
-        </div>
-        <div className={styles.searchRow}>
-          <label className={styles.search}>
-            <span className="visually-hidden">Search tasks</span>
-            <input type="search" value={search} placeholder="Search" onChange={(e) => setSearch(e.target.value)} />
-          </label>
-          <label className={styles.sort}>
-            <span>Sort</span>
-            <select value={filters.sort} onChange={(e) => filter({ sort: e.target.value as Sort })}>
-              {SORTS.map((sort) => (
-                <option key={sort.id} value={sort.id}>
-                  {sort.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </div>
+      <FilterBar filters={filters} search={search} onSearch={setSearch} onChange={filter} />
 
       {(actionError ?? list.error) && (
         <p className={styles.error} role="alert">
