@@ -10,7 +10,6 @@ const DEV_ROUTES = [
 const nextConfig: NextConfig = {
   // a static site in out/: nginx (or the local gateway) serves it and proxies /api and /mcp
   output: 'export',
-  poweredByHeader: false,
   // rewrites do not exist in a static export; only the dev server proxies with them
   ...(process.env.NODE_ENV === 'development' && { rewrites: async () => DEV_ROUTES }),
 };
