@@ -1,0 +1,5 @@
+import { TodoApp } from './TodoApp';
+
+export default function Home() {
+  return <TodoApp />;
+}
