@@ -96,6 +96,21 @@ final class Charts {
 	}
 
 	/**
+	 * {@code helm template} with values that values.schema.json rejects.
+	 * @param chart the chart's directory name
+	 * @param values {@code --set} values
+	 * @return Helm's list of violations
+	 * @throws AssertionError if the chart renders, or fails for another reason
+	 */
+	static String schemaViolations(String chart, Map<String, ?> values) {
+		String error = templateError(chart, values);
+		if (!error.startsWith("values don't meet the specifications of the schema")) {
+			throw new AssertionError("expected a schema violation, but Helm said: " + error);
+		}
+		return error;
+	}
+
+	/**
 	 * The NOTES of a client-side dry-run install, as {@code helm install} would print
 	 * them.
 	 * @param chart the chart's directory name
