@@ -112,14 +112,30 @@ class FunctionDockerfileTests {
 	@Test
 	void trainsTheAotCacheInTheRuntimeImageBeforeDroppingRoot() {
 		Stage runtime = this.dockerfile.finalStage();
-		Instruction training = runtime.all("RUN")
-			.stream()
-			.filter((run) -> run.arguments().contains("-XX:AOTCacheOutput=app.aot"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
+		Instruction training = training(runtime);
 		assertThat(training.arguments()).contains("-Dspring.context.exit=onRefresh").contains("-jar app.jar");
 		List<Instruction> users = runtime.all("USER");
 		assertThat(runtime.indexOf(training)).isLessThan(runtime.indexOf(users.get(users.size() - 1)));
+	}
+
+	@Test
+	void trainsWithoutADatabaseAndWithinATimeLimit() {
+		assertThat(training(this.dockerfile.finalStage()).arguments()).containsPattern("timeout \\d+ java ")
+			.contains("-Dhibernate.boot.allow_jdbc_metadata_access=false")
+			.contains("-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect")
+			.contains("&& test -s app.aot");
+	}
+
+	@Test
+	void sharesTheJvmOptionsOfTrainingAndRuntime() {
+		Stage runtime = this.dockerfile.finalStage();
+		Instruction options = runtime.all("ENV")
+			.stream()
+			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(options.arguments()).contains("-XX:+UseSerialGC").contains("-XX:MaxRAMPercentage=");
+		assertThat(runtime.indexOf(options)).isLessThan(runtime.indexOf(training(runtime)));
 	}
 
 	@Test
@@ -160,6 +176,14 @@ class FunctionDockerfileTests {
 			modules++;
 		}
 		assertThat(modules).isPositive();
+	}
+
+	private static Instruction training(Stage stage) {
+		return stage.all("RUN")
+			.stream()
+			.filter((run) -> run.arguments().contains("-XX:AOTCacheOutput=app.aot"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
 	}
 
 	private static List<String> dockerignore() throws Exception {

@@ -111,7 +111,7 @@ class TaskfileTests {
 	@Test
 	void smokeTestsEveryRouteThroughKourier() {
 		String smoke = String.join("\n", commands("smoke"));
-		assertThat(smoke).contains("kourier-system")
+		assertThat(smoke).contains("get svc kourier")
 			.contains("call web /")
 			.contains("call todo /signup")
 			.contains("call todo /addTask")
