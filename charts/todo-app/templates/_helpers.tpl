@@ -214,7 +214,7 @@ An environment variable from the chart's ConfigMap. Call with (dict "root" $ "na
 {{- end }}
 
 {{/*
-A Value that is kept across upgrades: the given value, else the one already stored under key
+A value kept across upgrades: the given value, else the one already stored under key
 in the named Secret, else a new random one. Call with (dict "root" $ "value" "" "secret" name
 "key" "JWT_SECRET" "length" 48).
 */}}

@@ -128,13 +128,6 @@ final class FakeKubernetesApi {
 				.withNamespaced(true)
 				.withVerbs("get", "list", "create", "update", "delete")
 				.endResource()
-				.addNewResource()
-				.withName("configmaps")
-				.withSingularName("configmap")
-				.withKind("ConfigMap")
-				.withNamespaced(true)
-				.withVerbs("get", "list", "create", "update", "delete")
-				.endResource()
 				.build());
 
 		@Override

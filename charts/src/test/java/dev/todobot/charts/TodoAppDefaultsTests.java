@@ -1,7 +1,5 @@
 package dev.todobot.charts;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static dev.todobot.charts.Workloads.container;
 import static dev.todobot.charts.Workloads.env;
 import static dev.todobot.charts.Workloads.requiredEnv;
+import static dev.todobot.charts.Workloads.secretValue;
 import static dev.todobot.charts.Workloads.resolvedEnv;
 import static dev.todobot.charts.Workloads.templateAnnotations;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +75,7 @@ class TodoAppDefaultsTests {
 
 	@Test
 	void generatesAJwtKeyOfAtLeast32Bytes() {
-		assertThat(decoded(this.manifests.secret("todo-app-jwt"), "JWT_SECRET")).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(secretValue(this.manifests.secret("todo-app-jwt"), "JWT_SECRET")).hasSizeGreaterThanOrEqualTo(32);
 	}
 
 	@Test
@@ -99,9 +98,9 @@ class TodoAppDefaultsTests {
 		// when
 		Manifests upgrade = Charts.template(Charts.TODO_APP, "upgraded", Map.of());
 		// then
-		assertThat(decoded(upgrade.secret("todo-app-jwt"), "JWT_SECRET"))
+		assertThat(secretValue(upgrade.secret("todo-app-jwt"), "JWT_SECRET"))
 			.isEqualTo("the-key-of-the-first-install-0123456789");
-		assertThat(decoded(upgrade.secret("todo-app-postgresql"), "password")).isEqualTo("the-first-password");
+		assertThat(secretValue(upgrade.secret("todo-app-postgresql"), "password")).isEqualTo("the-first-password");
 	}
 
 	@Test
@@ -188,10 +187,6 @@ class TodoAppDefaultsTests {
 			.contains("helm test todo-app -n todo")
 			.contains("in-cluster PostgreSQL todo-app-postgresql")
 			.contains("built-in offline model");
-	}
-
-	static String decoded(Secret secret, String key) {
-		return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static dev.todobot.charts.Workloads.container;
 import static dev.todobot.charts.Workloads.env;
 import static dev.todobot.charts.Workloads.requiredEnv;
+import static dev.todobot.charts.Workloads.secretValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +24,7 @@ class TodoAppExternalDatabaseTests {
 
 	@Test
 	void storesTheUrlInASecretAsDatabaseUrl() {
-		assertThat(TodoAppDefaultsTests.decoded(this.manifests.secret("todo-app-database"), "DATABASE_URL"))
+		assertThat(secretValue(this.manifests.secret("todo-app-database"), "DATABASE_URL"))
 			.isEqualTo(Scenario.NEON_URL);
 	}
 
@@ -51,8 +52,7 @@ class TodoAppExternalDatabaseTests {
 	void acceptsAJdbcUrlToo() {
 		Manifests jdbc = Charts.template(Charts.TODO_APP,
 				Map.of("database.url", "jdbc:postgresql://db.example.com:5432/todo?sslmode=require"));
-		assertThat(TodoAppDefaultsTests.decoded(jdbc.secret("todo-app-database"), "DATABASE_URL"))
-			.startsWith("jdbc:postgresql://");
+		assertThat(secretValue(jdbc.secret("todo-app-database"), "DATABASE_URL")).startsWith("jdbc:postgresql://");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import static dev.todobot.charts.Workloads.container;
 import static dev.todobot.charts.Workloads.env;
 import static dev.todobot.charts.Workloads.requiredEnv;
+import static dev.todobot.charts.Workloads.secretValue;
 import static dev.todobot.charts.Workloads.resolvedEnv;
 import static dev.todobot.charts.Workloads.revision;
 import static dev.todobot.charts.Workloads.templateAnnotations;
@@ -83,8 +84,7 @@ class TodoAppOptionsTests {
 		Container chat = container(this.manifests.knativeService("chat"));
 		assertThat(requiredEnv(chat, "OPENAI_API_KEY").getValueFrom().getSecretKeyRef().getName())
 			.isEqualTo("todo-app-openai");
-		assertThat(TodoAppDefaultsTests.decoded(this.manifests.secret("todo-app-openai"), "OPENAI_API_KEY"))
-			.isEqualTo("sk-test-key");
+		assertThat(secretValue(this.manifests.secret("todo-app-openai"), "OPENAI_API_KEY")).isEqualTo("sk-test-key");
 		assertThat(resolvedEnv(this.manifests, chat, "OPENAI_BASE_URL")).isEqualTo("https://api.example.com/v1");
 		assertThat(resolvedEnv(this.manifests, chat, "OPENAI_MODEL")).isEqualTo("gpt-4.1-mini");
 		assertThat(resolvedEnv(this.manifests, chat, "CHAT_MODEL_TIMEOUT")).isEqualTo("90s");
@@ -99,7 +99,7 @@ class TodoAppOptionsTests {
 
 	@Test
 	void storesAnExplicitJwtKey() {
-		assertThat(TodoAppDefaultsTests.decoded(this.manifests.secret("todo-app-jwt"), "JWT_SECRET"))
+		assertThat(secretValue(this.manifests.secret("todo-app-jwt"), "JWT_SECRET"))
 			.isEqualTo("an-explicit-jwt-key-of-more-than-32-characters");
 	}
 

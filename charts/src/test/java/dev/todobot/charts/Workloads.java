@@ -1,5 +1,7 @@
 package dev.todobot.charts;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,6 +9,7 @@ import io.fabric8.knative.serving.v1.RevisionSpec;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
 /**
@@ -40,6 +43,16 @@ final class Workloads {
 	static EnvVar requiredEnv(Container container, String name) {
 		return env(container, name)
 			.orElseThrow(() -> new AssertionError(container.getName() + " has no environment variable " + name));
+	}
+
+	/**
+	 * An entry of a rendered Secret, decoded.
+	 * @param secret the Secret
+	 * @param key the entry
+	 * @return its plain text
+	 */
+	static String secretValue(Secret secret, String key) {
+		return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
 	}
 
 	/**
