@@ -1,0 +1,197 @@
+package dev.todobot.charts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.todobot.charts.Dockerfile.Instruction;
+import dev.todobot.charts.Dockerfile.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * functions/Dockerfile, the one image recipe for todo, mcp and chat. (web/Dockerfile
+ * belongs to the web front end's own change.)
+ */
+class FunctionDockerfileTests {
+
+	private static final Path DOCKERFILE = Charts.REPO_ROOT.resolve("functions/Dockerfile");
+
+	private final Dockerfile dockerfile = Dockerfile.read(DOCKERFILE);
+
+	@Test
+	void buildsInNamedStages() {
+		assertThat(this.dockerfile.stages()).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((stage) -> assertThat(stage.name()).isNotBlank());
+	}
+
+	@Test
+	void pinsEveryBaseImageToAVersionTag() {
+		for (Stage stage : this.dockerfile.stages()) {
+			String image = this.dockerfile.baseImage(stage);
+			if (this.dockerfile.isStageName(image)) {
+				continue;
+			}
+			assertThat(image).as(stage.name()).doesNotContain("$").contains(":").doesNotContain("@");
+			String tag = image.substring(image.lastIndexOf(':') + 1);
+			assertThat(tag).as(image)
+				.isNotEqualToIgnoringCase("latest")
+				.matches("\\d+(\\.\\d+)+(_\\d+)?(-[a-z0-9.]+)*");
+		}
+	}
+
+	@Test
+	void buildsWithAJdkAndRunsOnAJreOfTheSameBuild() {
+		String jdk = this.dockerfile.baseImage(this.dockerfile.stages().get(0));
+		String jre = this.dockerfile.baseImage(this.dockerfile.finalStage());
+		assertThat(jdk).contains("-jdk");
+		assertThat(jre).contains("-jre");
+		assertThat(jre.replace("-jre", "")).isEqualTo(jdk.replace("-jdk", ""));
+		assertThat(jre).matches(".*:25[._].*");
+	}
+
+	@Test
+	void runsAsANonRootNumericUser() {
+		List<Instruction> users = this.dockerfile.finalStage().all("USER");
+		assertThat(users).isNotEmpty();
+		String user = users.get(users.size() - 1).arguments();
+		assertThat(user).matches("\\d+(:\\d+)?");
+		assertThat(Integer.parseInt(user.split(":")[0])).isGreaterThanOrEqualTo(1000);
+	}
+
+	@Test
+	void buildsTheTodoFunctionByDefault() {
+		for (Stage stage : this.dockerfile.stages()) {
+			assertThat(stage.args(Map.of())).as(stage.name()).containsEntry("FUNCTION", "todo");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "todo", "mcp", "chat" })
+	void buildsTheFunctionChosenByTheBuildArgument(String function) {
+		Stage build = this.dockerfile.stages().get(0);
+		Map<String, String> args = build.args(Map.of("FUNCTION", function));
+		List<String> runs = build.all("RUN").stream().map((run) -> Dockerfile.expand(run.arguments(), args)).toList();
+		assertThat(runs).anySatisfy((run) -> assertThat(run).contains("./mvnw")
+			.contains("-pl functions/" + function + " -am package")
+			.contains("-DskipTests"));
+		assertThat(runs).anySatisfy((run) -> assertThat(run).contains("-Djarmode=tools")
+			.contains("-jar functions/" + function + "/target/" + function + ".jar extract"));
+	}
+
+	@Test
+	void refusesAnyOtherFunction() {
+		Instruction guard = this.dockerfile.stages()
+			.get(0)
+			.all("RUN")
+			.stream()
+			.filter((run) -> run.arguments().startsWith("case "))
+			.findFirst()
+			.orElseThrow();
+		Matcher accepted = Pattern.compile("in\\s+([\\w|]+)\\)").matcher(guard.arguments());
+		assertThat(accepted.find()).isTrue();
+		assertThat(accepted.group(1).split("\\|")).containsExactlyInAnyOrder("todo", "mcp", "chat");
+		assertThat(guard.arguments()).contains("exit 1");
+		assertThat(this.dockerfile.stages().get(0).indexOf(guard))
+			.isLessThan(this.dockerfile.stages().get(0).indexOf(this.dockerfile.stages().get(0).all("COPY").get(0)));
+	}
+
+	@Test
+	void cachesTheMavenRepositoryAcrossBuilds() {
+		assertThat(this.dockerfile.stages().get(0).all("RUN"))
+			.anySatisfy((run) -> assertThat(run.arguments()).startsWith("--mount=type=cache,target=/root/.m2")
+				.contains("./mvnw"));
+	}
+
+	@Test
+	void trainsTheAotCacheInTheRuntimeImageBeforeDroppingRoot() {
+		Stage runtime = this.dockerfile.finalStage();
+		Instruction training = training(runtime);
+		assertThat(training.arguments()).contains("-Dspring.context.exit=onRefresh").contains("-jar app.jar");
+		List<Instruction> users = runtime.all("USER");
+		assertThat(runtime.indexOf(training)).isLessThan(runtime.indexOf(users.get(users.size() - 1)));
+	}
+
+	@Test
+	void trainsWithoutADatabaseAndWithinATimeLimit() {
+		assertThat(training(this.dockerfile.finalStage()).arguments()).containsPattern("timeout \\d+ java ")
+			.contains("-Dhibernate.boot.allow_jdbc_metadata_access=false")
+			.contains("-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect")
+			.contains("&& test -s app.aot");
+	}
+
+	@Test
+	void sharesTheJvmOptionsOfTrainingAndRuntime() {
+		Stage runtime = this.dockerfile.finalStage();
+		Instruction options = runtime.all("ENV")
+			.stream()
+			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(options.arguments()).contains("-XX:+UseSerialGC").contains("-XX:MaxRAMPercentage=");
+		assertThat(runtime.indexOf(options)).isLessThan(runtime.indexOf(training(runtime)));
+	}
+
+	@Test
+	void keepsTrainingValuesOutOfTheImage() {
+		assertThat(this.dockerfile.finalStage().all("ENV"))
+			.noneSatisfy((env) -> assertThat(env.arguments()).containsAnyOf("JWT_SECRET", "DATABASE_URL"));
+	}
+
+	@Test
+	void startsTheExtractedJarWithTheAotCache() {
+		Stage runtime = this.dockerfile.finalStage();
+		assertThat(runtime.all("ENTRYPOINT")).singleElement()
+			.satisfies((entrypoint) -> assertThat(entrypoint.arguments())
+				.isEqualTo("[\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]"));
+		assertThat(runtime.all("COPY")).anySatisfy((copy) -> assertThat(copy.arguments()).startsWith("--from="));
+	}
+
+	@Test
+	void passesArgumentsSuchAsMigrateToTheApplication() {
+		assertThat(this.dockerfile.finalStage().all("CMD")).isEmpty();
+	}
+
+	@Test
+	void leavesBuildOutputAndGitOutOfTheBuildContext() throws Exception {
+		List<String> ignored = dockerignore();
+		assertThat(ignored).contains("**/target", ".git", "**/node_modules");
+	}
+
+	@Test
+	void keepsEveryMavenModuleInTheBuildContext() throws Exception {
+		List<String> ignored = dockerignore();
+		String pom = Files.readString(Charts.REPO_ROOT.resolve("pom.xml"));
+		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+		int modules = 0;
+		while (module.find()) {
+			String path = module.group(1) + "/pom.xml";
+			assertThat(ignored).as(path).noneMatch((pattern) -> path.equals(pattern) || path.startsWith(pattern + "/"));
+			modules++;
+		}
+		assertThat(modules).isPositive();
+	}
+
+	private static Instruction training(Stage stage) {
+		return stage.all("RUN")
+			.stream()
+			.filter((run) -> run.arguments().contains("-XX:AOTCacheOutput=app.aot"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
+	}
+
+	private static List<String> dockerignore() throws Exception {
+		return Files.readAllLines(Charts.REPO_ROOT.resolve(".dockerignore"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+	}
+
+}

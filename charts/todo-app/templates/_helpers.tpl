@@ -1,0 +1,232 @@
+{{/*
+Expand the name of the chart.
+*/}}
+{{- define "todo-app.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+A default fully qualified name for the chart's own resources (Secrets, ConfigMap, Job,
+PostgreSQL). Truncated at 63 characters, the limit of DNS names. The Knative Services are not
+named by it: they are plainly todo, mcp, chat and web.
+*/}}
+{{- define "todo-app.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version as used by the chart label.
+*/}}
+{{- define "todo-app.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Common labels.
+*/}}
+{{- define "todo-app.labels" -}}
+helm.sh/chart: {{ include "todo-app.chart" . }}
+{{ include "todo-app.selectorLabels" . }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: todo-app
+{{- end }}
+
+{{/*
+Selector labels.
+*/}}
+{{- define "todo-app.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "todo-app.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+Labels of one component. Call with (dict "root" $ "component" "todo").
+*/}}
+{{- define "todo-app.componentLabels" -}}
+{{ include "todo-app.labels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/*
+Selector labels of one component. Call with (dict "root" $ "component" "postgresql").
+*/}}
+{{- define "todo-app.componentSelectorLabels" -}}
+{{ include "todo-app.selectorLabels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/*
+The image of one service: [image.registry/]repository:tag, the tag falling back to image.tag
+and then to the chart's appVersion. Call with (dict "root" $ "image" .Values.todo.image).
+*/}}
+{{- define "todo-app.image" -}}
+{{- $tag := .image.tag | default .root.Values.image.tag | default .root.Chart.AppVersion }}
+{{- with .root.Values.image.registry }}{{ . }}/{{ end }}{{ .image.repository }}:{{ $tag }}
+{{- end }}
+
+{{/*
+The restricted container securityContext (Pod Security Standards "restricted"), the only
+securityContext a Knative Service may carry without feature flags.
+*/}}
+{{- define "todo-app.containerSecurityContext" -}}
+runAsNonRoot: true
+readOnlyRootFilesystem: true
+allowPrivilegeEscalation: false
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{/*
+The cluster-local URL of a Knative Service in this namespace. Call with (dict "root" $
+"name" "mcp").
+*/}}
+{{- define "todo-app.clusterLocalUrl" -}}
+http://{{ .name }}.{{ .root.Release.Namespace }}.svc.cluster.local
+{{- end }}
+
+{{/*
+The URL of a Knative Service as a client sees it: through Kourier on the cluster's domain, or
+cluster-local. Call with (dict "root" $ "name" "todo").
+*/}}
+{{- define "todo-app.publicUrl" -}}
+{{- $svc := index .root.Values .name }}
+{{- if eq $svc.visibility "cluster-local" }}
+{{- include "todo-app.clusterLocalUrl" . }}
+{{- else }}
+{{- printf "http://%s.%s.%s" .name .root.Release.Namespace .root.Values.knative.domain }}
+{{- end }}
+{{- end }}
+
+{{- define "todo-app.configMapName" -}}
+{{ include "todo-app.fullname" . }}-config
+{{- end }}
+
+{{- define "todo-app.jwtSecretName" -}}
+{{- .Values.jwt.existingSecret | default (printf "%s-jwt" (include "todo-app.fullname" .)) }}
+{{- end }}
+
+{{- define "todo-app.databaseSecretName" -}}
+{{- .Values.database.existingSecret | default (printf "%s-database" (include "todo-app.fullname" .)) }}
+{{- end }}
+
+{{- define "todo-app.openaiSecretName" -}}
+{{- .Values.openai.existingSecret | default (printf "%s-openai" (include "todo-app.fullname" .)) }}
+{{- end }}
+
+{{- define "todo-app.postgresql.fullname" -}}
+{{ include "todo-app.fullname" . }}-postgresql
+{{- end }}
+
+{{- define "todo-app.postgresql.secretName" -}}
+{{- .Values.postgresql.auth.existingSecret | default (include "todo-app.postgresql.fullname" .) }}
+{{- end }}
+
+{{/*
+"true" when the database comes from a URL (database.url or database.existingSecret), empty
+when the in-cluster PostgreSQL serves it.
+*/}}
+{{- define "todo-app.database.external" -}}
+{{- if or .Values.database.url .Values.database.existingSecret }}true{{ end }}
+{{- end }}
+
+{{/*
+"true" when the in-cluster PostgreSQL is deployed. Fails when there is no database at all.
+*/}}
+{{- define "todo-app.postgresql.deployed" -}}
+{{- if not (include "todo-app.database.external" .) }}
+{{- if not .Values.postgresql.enabled }}
+{{- fail "no database: set database.url, database.existingSecret or postgresql.enabled" }}
+{{- end }}
+{{- true }}
+{{- end }}
+{{- end }}
+
+{{/*
+"true" when chat gets an OpenAI API key.
+*/}}
+{{- define "todo-app.openai.enabled" -}}
+{{- if or .Values.openai.apiKey .Values.openai.existingSecret }}true{{ end }}
+{{- end }}
+
+{{/*
+The environment that connects a container to the database: DATABASE_URL from a Secret, or
+DB_HOST/DB_PORT/DB_NAME/DB_USER from the ConfigMap and DB_PASSWORD from the PostgreSQL Secret.
+*/}}
+{{- define "todo-app.databaseEnv" -}}
+{{- if include "todo-app.database.external" . }}
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "todo-app.databaseSecretName" . }}
+      key: {{ if .Values.database.existingSecret }}{{ .Values.database.existingSecretKey }}{{ else }}DATABASE_URL{{ end }}
+{{- else if include "todo-app.postgresql.deployed" . }}
+{{- range list "DB_HOST" "DB_PORT" "DB_NAME" "DB_USER" }}
+- name: {{ . }}
+  valueFrom:
+    configMapKeyRef:
+      name: {{ include "todo-app.configMapName" $ }}
+      key: {{ . }}
+{{- end }}
+- name: DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "todo-app.postgresql.secretName" . }}
+      key: {{ if .Values.postgresql.auth.existingSecret }}{{ .Values.postgresql.auth.existingSecretKey }}{{ else }}password{{ end }}
+{{- end }}
+{{- end }}
+
+{{/*
+JWT_SECRET, shared by todo, mcp and chat.
+*/}}
+{{- define "todo-app.jwtEnv" -}}
+- name: JWT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "todo-app.jwtSecretName" . }}
+      key: {{ if .Values.jwt.existingSecret }}{{ .Values.jwt.existingSecretKey }}{{ else }}JWT_SECRET{{ end }}
+{{- end }}
+
+{{/*
+An environment variable from the chart's ConfigMap. Call with (dict "root" $ "name" "MCP_URL"
+"key" "CHAT_MCP_URL").
+*/}}
+{{- define "todo-app.configEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    configMapKeyRef:
+      name: {{ include "todo-app.configMapName" .root }}
+      key: {{ .key | default .name }}
+{{- end }}
+
+{{/*
+A value kept across upgrades: the given value, else the one already stored under key
+in the named Secret, else a new random one. Call with (dict "root" $ "value" "" "secret" name
+"key" "JWT_SECRET" "length" 48).
+*/}}
+{{- define "todo-app.keptSecretValue" -}}
+{{- if .value }}
+{{- .value }}
+{{- else }}
+{{- $existing := lookup "v1" "Secret" .root.Release.Namespace .secret }}
+{{- if and $existing $existing.data (hasKey $existing.data .key) }}
+{{- index $existing.data .key | b64dec }}
+{{- else }}
+{{- randAlphaNum (int .length) }}
+{{- end }}
+{{- end }}
+{{- end }}
