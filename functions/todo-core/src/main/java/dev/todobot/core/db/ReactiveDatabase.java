@@ -31,7 +31,10 @@ public final class ReactiveDatabase {
 		Configuration configuration = new Configuration();
 		entities.forEach(configuration::addAnnotatedClass);
 		configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, database.jdbcUrl());
-		// Metadata is known from the dialect: no database round trip at start
+		// Known in advance, so that start-up makes no database round trip to find them
+		// out:
+		// a cold start must not wait for a database that may itself be waking up
+		configuration.setProperty(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect");
 		configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");
 		configuration.setProperty(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "50");
 		StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
