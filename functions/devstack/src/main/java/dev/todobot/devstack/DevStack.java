@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class DevStack implements AutoCloseable {
 	private final EmbeddedPostgres postgres;
 
 	private final List<FunctionProcess> functions;
+
+	private Gateway gateway;
 
 	private DevStack(EmbeddedPostgres postgres, List<FunctionProcess> functions) {
 		this.postgres = postgres;
@@ -51,45 +55,61 @@ public final class DevStack implements AutoCloseable {
 			System.out.println("Stopping...");
 			stack.close();
 		}));
+		DevStackOptions.Ports ports = options.ports();
 		System.out.println();
-		System.out.println("Todo Chatbot is running:");
-		System.out.println("  todo function  " + stack.functions.getFirst().url());
+		System.out.println("Todo Chatbot is running: " + stack.url());
+		System.out.println("  todo function  http://localhost:" + ports.todo());
+		System.out.println("  mcp function   http://localhost:" + ports.mcp() + "/mcp");
+		System.out.println("  chat function  http://localhost:" + ports.chat());
 		System.out.println("Data is kept in " + options.dataDirectory() + " (start with --fresh to wipe it).");
 		System.out.println("Press Ctrl-C to stop.");
 		Thread.currentThread().join();
 	}
 
 	/**
-	 * Starts the database and the functions, and waits until every function is ready.
+	 * Starts the database, the functions and the gateway, and waits until every function
+	 * is ready.
 	 * @param options how to run
 	 * @param out where the functions' output goes
 	 * @return the running stack; close it to stop everything
 	 */
 	public static DevStack start(DevStackOptions options, PrintStream out) throws IOException, InterruptedException {
+		if (!Files.isRegularFile(options.webRoot().resolve("index.html"))) {
+			throw new IllegalStateException(
+					options.webRoot() + " has no web export: build it first with " + "./mvnw -B -DskipTests install");
+		}
+		DevStackOptions.Ports ports = options.ports();
 		Path pgdata = options.dataDirectory().resolve("pgdata");
 		if (options.fresh()) {
 			deleteRecursively(pgdata);
 		}
 		Files.createDirectories(options.dataDirectory());
+		// any free port: the data directory, not the port, is what a second run reuses
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(pgdata)
 			.setCleanDataDirectory(false)
-			.setPort(options.databasePort())
 			.start();
+		int databasePort = postgres.getPort();
 		List<FunctionProcess> functions = new ArrayList<>();
 		DevStack stack = new DevStack(postgres, functions);
 		try {
-			DatabaseSettings database = new DatabaseSettings("localhost", options.databasePort(), "postgres",
-					"postgres", "postgres", "disable");
-			DatabaseMigrations.migrate(database);
-			Map<String, String> environment = Map.of("DATABASE_URL",
-					"postgres://postgres:postgres@localhost:" + options.databasePort() + "/postgres?sslmode=disable",
+			DatabaseMigrations.migrate(
+					new DatabaseSettings("localhost", databasePort, "postgres", "postgres", "postgres", "disable"));
+			Map<String, String> shared = Map.of("DATABASE_URL",
+					"postgres://postgres:postgres@localhost:" + databasePort + "/postgres?sslmode=disable",
 					"JWT_SECRET", jwtSecret(options.dataDirectory()));
-			functions
-				.add(FunctionProcess.start("todo", jar(options.root(), "todo"), options.todoPort(), environment, out));
+			functions.add(FunctionProcess.start("todo", jar(options.root(), "todo"), ports.todo(), shared, out));
+			functions.add(FunctionProcess.start("mcp", jar(options.root(), "mcp"), ports.mcp(), shared, out));
+			Map<String, String> chat = new HashMap<>(shared);
+			chat.put("MCP_URL", "http://localhost:" + ports.mcp() + "/mcp");
+			functions.add(FunctionProcess.start("chat", jar(options.root(), "chat"), ports.chat(), chat, out));
 			for (FunctionProcess function : functions) {
 				function.awaitReady(READY_TIMEOUT);
 			}
+			stack.gateway = new Gateway(ports.gateway(), options.webRoot(),
+					List.of(new Gateway.Route("todo", "/api/todo", "http://localhost:" + ports.todo(), true),
+							new Gateway.Route("chat", "/api/chat", "http://localhost:" + ports.chat(), true),
+							new Gateway.Route("mcp", "/mcp", "http://localhost:" + ports.mcp(), false)));
 			return stack;
 		}
 		catch (IOException | InterruptedException | RuntimeException ex) {
@@ -99,15 +119,18 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * The todo function's address.
-	 * @return its URL
+	 * The address a person opens: the web UI, with the functions under /api and /mcp.
+	 * @return the gateway's URL
 	 */
-	public String todoUrl() {
-		return this.functions.getFirst().url();
+	public String url() {
+		return this.gateway.url();
 	}
 
 	@Override
 	public void close() {
+		if (this.gateway != null) {
+			this.gateway.close();
+		}
 		this.functions.reversed().forEach(FunctionProcess::close);
 		try {
 			this.postgres.close();
@@ -139,7 +162,7 @@ public final class DevStack implements AutoCloseable {
 			return;
 		}
 		try (var paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}
 		}

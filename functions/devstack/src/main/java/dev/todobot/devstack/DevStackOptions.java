@@ -7,17 +7,19 @@ import java.util.List;
 /**
  * How to run the stack.
  *
- * @param root the repository, where the function jars are built
+ * @param root the repository, where the function jars and the web export are built
  * @param dataDirectory where the database and the JWT key are kept between runs
+ * @param webRoot the web export the gateway serves
  * @param fresh whether to wipe the kept data first
- * @param databasePort the embedded PostgreSQL's port
- * @param todoPort the todo function's port
+ * @param ports where each part listens
  */
-public record DevStackOptions(Path root, Path dataDirectory, boolean fresh, int databasePort, int todoPort) {
+public record DevStackOptions(Path root, Path dataDirectory, Path webRoot, boolean fresh, Ports ports) {
 
 	static final String USAGE = """
-			Usage: java -jar functions/devstack/target/devstack.jar [--fresh]
-			  --fresh   wipe the local database (kept in .devstack/) and start empty
+			Usage: java -jar functions/devstack/target/devstack.jar [--fresh] [--port N] [--data-dir DIR]
+			  --fresh         wipe the local database and start empty
+			  --port N        the web UI's port (default 8080); todo, mcp and chat take the next three
+			  --data-dir DIR  where the database and the JWT key are kept (default .devstack)
 			""";
 
 	/**
@@ -28,17 +30,40 @@ public record DevStackOptions(Path root, Path dataDirectory, boolean fresh, int 
 	 * @throws IllegalArgumentException for an unknown argument or outside the repository
 	 */
 	public static DevStackOptions parse(List<String> args, Path workingDirectory) {
+		Path root = repositoryRoot(workingDirectory);
 		boolean fresh = false;
-		for (String arg : args) {
-			if (arg.equals("--fresh")) {
-				fresh = true;
-			}
-			else {
-				throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + USAGE);
+		int port = Ports.DEFAULT.gateway();
+		Path data = root.resolve(".devstack");
+		for (int i = 0; i < args.size(); i++) {
+			switch (args.get(i)) {
+				case "--fresh" -> fresh = true;
+				case "--port" -> port = parsePort(value(args, ++i, "--port"));
+				case "--data-dir" -> data = workingDirectory.resolve(value(args, ++i, "--data-dir")).toAbsolutePath();
+				default -> throw new IllegalArgumentException("Unknown argument '" + args.get(i) + "'\n" + USAGE);
 			}
 		}
-		Path root = repositoryRoot(workingDirectory);
-		return new DevStackOptions(root, root.resolve(".devstack"), fresh, 54329, 8081);
+		return new DevStackOptions(root, data, root.resolve("web").resolve("out"), fresh,
+				new Ports(port, port + 1, port + 2, port + 3));
+	}
+
+	private static String value(List<String> args, int index, String option) {
+		if (index >= args.size()) {
+			throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+		}
+		return args.get(index);
+	}
+
+	private static int parsePort(String text) {
+		try {
+			int port = Integer.parseInt(text);
+			if (port >= 1 && port <= 65532) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("--port must be a port number, not '" + text + "'\n" + USAGE);
 	}
 
 	/**
@@ -53,6 +78,18 @@ public record DevStackOptions(Path root, Path dataDirectory, boolean fresh, int 
 		}
 		throw new IllegalArgumentException("Run devstack from inside the todo-chatbot repository (no mvnw found above "
 				+ from.toAbsolutePath() + ")");
+	}
+
+	/**
+	 * Where each part listens.
+	 *
+	 * @param gateway the web UI and the API, the one address a person opens
+	 */
+	public record Ports(int gateway, int todo, int mcp, int chat) {
+
+		/** The laptop defaults. */
+		public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083);
+
 	}
 
 }

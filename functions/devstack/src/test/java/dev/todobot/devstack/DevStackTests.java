@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,34 +25,53 @@ class DevStackTests {
 	@TempDir
 	Path data;
 
+	@TempDir
+	Path web;
+
 	@Test
 	void keepsTasksAcrossARestartAndWipesThemWithFresh() throws Exception {
-		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, false,
-				freePort(), freePort());
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web,
+				false, new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
 		PrintStream out = new PrintStream(new ByteArrayOutputStream());
 		String token;
 		try (DevStack stack = DevStack.start(options, out)) {
-			String session = post(stack.todoUrl() + "/signup", null,
+			String session = post(stack.url() + "/api/todo/signup", null,
 					"{\"email\":\"dev@example.com\",\"password\":\"correct horse\"}");
 			token = session.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-			post(stack.todoUrl() + "/addTask", token, "{\"title\":\"Survives a restart\"}");
+			post(stack.url() + "/api/todo/addTask", token, "{\"title\":\"Survives a restart\"}");
+			assertThat(get(stack.url() + "/")).contains("todo app");
 		}
 		try (DevStack stack = DevStack.start(options, out)) {
-			assertThat(post(stack.todoUrl() + "/listTasks", token, "{}")).contains("Survives a restart");
+			assertThat(post(stack.url() + "/api/chat/chat", token, "{\"message\":\"show my tasks\"}"))
+				.contains("Survives a restart");
 		}
-		DevStackOptions fresh = new DevStackOptions(options.root(), this.data, true, options.databasePort(),
-				options.todoPort());
+		DevStackOptions fresh = new DevStackOptions(options.root(), this.data, this.web, true, options.ports());
 		try (DevStack stack = DevStack.start(fresh, out)) {
-			assertThat(post(stack.todoUrl() + "/login", null,
+			assertThat(post(stack.url() + "/api/todo/login", null,
 					"{\"email\":\"dev@example.com\",\"password\":\"correct horse\"}"))
 				.contains("Wrong e-mail or password");
 		}
 	}
 
 	@Test
+	void readsThePortAndTheDataDirectory() {
+		DevStackOptions options = DevStackOptions.parse(List.of("--port", "9090", "--data-dir", "e2e", "--fresh"),
+				Path.of(""));
+		assertThat(options.ports()).isEqualTo(new DevStackOptions.Ports(9090, 9091, 9092, 9093));
+		assertThat(options.dataDirectory()).isEqualTo(Path.of("e2e").toAbsolutePath());
+		assertThat(options.fresh()).isTrue();
+	}
+
+	@Test
 	void refusesAnUnknownArgument() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DevStackOptions.parse(List.of("--frsh"), Path.of("")))
 			.withMessageContaining("--fresh");
+	}
+
+	private String get(String url) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	private String post(String url, String token, String body) throws IOException, InterruptedException {
