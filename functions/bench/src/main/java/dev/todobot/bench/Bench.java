@@ -1,0 +1,295 @@
+package dev.todobot.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.todobot.core.db.DatabaseMigrations;
+import dev.todobot.core.db.DatabaseSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark: cold start, memory and throughput of the todo, mcp and chat functions on
+ * this machine, each function a JVM of its own on an embedded PostgreSQL, the way the
+ * images start them. Writes results.md, results.json and cold-start.svg.
+ */
+public final class Bench {
+
+	/** The cold start targets the chart marks, in milliseconds. */
+	static final Map<String, Double> TARGETS_MS = Map.of("todo", 1000.0, "mcp", 1000.0, "chat", 1500.0);
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final String JWT_SECRET = "benchmark-secret-that-is-long-enough-for-hs256";
+
+	private static final int TASKS = 20;
+
+	private final BenchOptions options;
+
+	private final PrintStream out;
+
+	private final Path logs;
+
+	private final Map<String, FunctionApp> apps = new LinkedHashMap<>();
+
+	private final LaunchMode loadMode;
+
+	private final int mcpPort = freePort();
+
+	private String databaseUrl;
+
+	private Requests requests;
+
+	private Bench(BenchOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+		this.logs = options.output().resolve("logs");
+		this.loadMode = options.modes().contains(LaunchMode.AOT) ? LaunchMode.AOT : options.modes().getLast();
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(BenchOptions.USAGE);
+			return;
+		}
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(List.of(args), Path.of("").toAbsolutePath());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		new Bench(options, System.out).run();
+	}
+
+	private void run() throws IOException, InterruptedException {
+		double loadBefore = Machine.load();
+		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+		Files.createDirectories(this.logs);
+		this.out.printf(Locale.ROOT, "Load average before the run: %.2f. JVM options: %s %s%n", loadBefore,
+				String.join(" ", this.options.processJvmOptions()), this.options.environment());
+		Map<String, Double> training = new LinkedHashMap<>();
+		List<ColdStart> coldStarts = new ArrayList<>();
+		List<MemoryUse> memory = new ArrayList<>();
+		List<LoadResult> throughput = new ArrayList<>();
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
+					"postgres", "disable");
+			DatabaseMigrations.migrate(database);
+			this.databaseUrl = "postgres://postgres:postgres@localhost:" + postgres.getPort()
+					+ "/postgres?sslmode=disable";
+			prepare(training);
+			this.requests = seed();
+			for (String function : this.options.functions()) {
+				coldStarts.addAll(coldStarts(function));
+			}
+			for (String function : this.options.functions()) {
+				load(function, memory, throughput);
+			}
+		}
+		BenchReport report = new BenchReport(date, Machine.describe(loadBefore, Machine.load()),
+				this.options.processJvmOptions(), this.options.environment(), this.options.runs(), training, coldStarts,
+				memory, throughput);
+		Report writer = new Report(report, this.options.functions(), this.options.modes());
+		writer.write(this.options.output());
+		this.out.println();
+		this.out.print(writer.markdown());
+		this.out.println();
+		this.out.println("Written to " + this.options.output().toAbsolutePath().normalize() + " (" + Report.MARKDOWN
+				+ ", " + Report.JSON + ", " + Report.CHART + ")");
+		if (this.options.publish()) {
+			Path results = this.options.root().resolve("functions").resolve("bench").resolve("results");
+			Files.createDirectories(results);
+			for (String file : List.of(Report.MARKDOWN, Report.JSON, Report.CHART)) {
+				Files.copy(this.options.output().resolve(file), results.resolve(file),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			this.out.println("Copied to " + results);
+		}
+	}
+
+	/**
+	 * Extracts and trains every function that runs, including the ones the measured
+	 * functions need: todo signs the user up, chat calls mcp.
+	 */
+	private void prepare(Map<String, Double> training) throws IOException, InterruptedException {
+		Set<String> needed = new LinkedHashSet<>(List.of("todo"));
+		needed.addAll(this.options.functions());
+		if (needed.contains("chat")) {
+			needed.add("mcp");
+		}
+		Path work = this.options.output().resolve("work");
+		for (String function : BenchOptions.ALL_FUNCTIONS) {
+			if (!needed.contains(function)) {
+				continue;
+			}
+			FunctionApp app = new FunctionApp(function, this.options.jar(function), work,
+					this.options.processJvmOptions(), this.logs);
+			List<LaunchMode> modes = new ArrayList<>(
+					this.options.functions().contains(function) ? this.options.modes() : List.of());
+			if (!modes.contains(this.loadMode)) {
+				modes.add(this.loadMode);
+			}
+			this.out.printf(Locale.ROOT, "Preparing %s (%s)...%n", function,
+					String.join(", ", modes.stream().map(LaunchMode::label).toList()));
+			app.prepare(modes);
+			if (modes.contains(LaunchMode.AOT)) {
+				training.put(function, app.trainingSeconds());
+				this.out.printf(Locale.ROOT, "  AOT cache trained in %.1f s%n", app.trainingSeconds());
+			}
+			this.apps.put(function, app);
+		}
+	}
+
+	/**
+	 * Signs up two users through the todo function, one with the tasks every list reads
+	 * and one that receives the added tasks, so that the lists stay the same size.
+	 */
+	private Requests seed() throws IOException, InterruptedException {
+		try (RunningFunction todo = start("todo", this.loadMode, "seed")) {
+			String suffix = Long.toString(System.currentTimeMillis(), 36);
+			String reader = token(todo.awaitFirstAnswer(signUp("bench-reader-" + suffix), START_TIMEOUT).response());
+			String writer = token(todo.awaitFirstAnswer(signUp("bench-writer-" + suffix), START_TIMEOUT).response());
+			try (HttpConnection connection = HttpConnection.open(todo.port(), Duration.ofSeconds(30))) {
+				for (int i = 1; i <= TASKS; i++) {
+					String body = String.format(Locale.ROOT,
+							"{\"title\":\"Benchmark task %d\",\"description\":\"seeded by the benchmark\","
+									+ "\"priority\":\"%s\",\"tags\":[\"bench\"],\"dueDate\":\"2030-01-%02d\"}",
+							i, List.of("low", "medium", "high").get(i % 3), i);
+					HttpResponse response = connection.exchange(
+							BenchRequest.post("addTask", "/addTask", body, "").withBearer(reader).encode(todo.port()));
+					if (response.status() != 200) {
+						throw new IllegalStateException(
+								"addTask answered " + response.status() + ": " + response.text());
+					}
+				}
+			}
+			return new Requests(reader, writer);
+		}
+	}
+
+	private static BenchRequest signUp(String name) {
+		return BenchRequest.post("signup", "/signup",
+				"{\"email\":\"" + name + "@example.com\",\"password\":\"benchmark-password\",\"name\":\"Bench\"}",
+				"\"token\"");
+	}
+
+	private static String token(HttpResponse response) {
+		return JsonMapper.builder().build().readTree(response.body()).get("token").asString();
+	}
+
+	private List<ColdStart> coldStarts(String function) throws IOException, InterruptedException {
+		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null) {
+			BenchRequest first = this.requests.first(function);
+			Map<LaunchMode, List<Double>> times = new LinkedHashMap<>();
+			Map<LaunchMode, List<Double>> rss = new HashMap<>();
+			// one unrecorded start per mode first, so that every timed start finds the
+			// files
+			// in the page cache; then the modes take turns, so that a slow spell of a
+			// shared
+			// machine does not fall on one mode only
+			for (int run = 0; run <= this.options.runs(); run++) {
+				for (LaunchMode mode : this.options.modes()) {
+					try (RunningFunction process = start(function, mode, mode.id() + "-" + run)) {
+						double ms = process.awaitFirstAnswer(first, START_TIMEOUT).elapsed().toNanos() / 1e6;
+						double mib = process.rssKiB() / 1024.0;
+						if (run == 0) {
+							this.out.printf(Locale.ROOT, "%s, %s, page cache warm-up: %.0f ms%n", function,
+									mode.label(), ms);
+							continue;
+						}
+						times.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(round(ms));
+						rss.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(mib);
+						this.out.printf(Locale.ROOT, "%s, %s, run %d: %.0f ms to the first %s, RSS %.0f MiB%n",
+								function, mode.label(), run, ms, first.name(), mib);
+					}
+				}
+			}
+			List<ColdStart> results = new ArrayList<>();
+			times.forEach((mode, ms) -> {
+				double[] values = ms.stream().mapToDouble(Double::doubleValue).toArray();
+				double[] memory = rss.get(mode).stream().mapToDouble(Double::doubleValue).toArray();
+				results.add(new ColdStart(function, mode.id(), this.requests.description(function), ms,
+						round(Stats.median(values)), Stats.max(values), round(Stats.median(memory))));
+			});
+			return results;
+		}
+	}
+
+	private void load(String function, List<MemoryUse> memory, List<LoadResult> throughput)
+			throws IOException, InterruptedException {
+		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null;
+				RunningFunction process = start(function, this.loadMode, "load")) {
+			BenchRequest first = this.requests.first(function);
+			process.awaitFirstAnswer(first, START_TIMEOUT);
+			double afterStart = process.rssKiB() / 1024.0;
+			Load load = new Load(process.port(), this.options.connections());
+			LoadResult warm = load.forCount(function, first, this.options.requests());
+			double afterRequests = process.rssKiB() / 1024.0;
+			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
+					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
+			for (BenchRequest request : this.requests.scenarios(function)) {
+				if (!this.options.warmup().isZero()) {
+					load.forDuration(function, request, this.options.warmup());
+				}
+				LoadResult result = load.forDuration(function, request, this.options.duration());
+				this.out.printf(Locale.ROOT, "%s %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", function,
+						request.name(), result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors());
+				throughput.add(result);
+			}
+			memory.add(new MemoryUse(function, this.loadMode.id(), round(afterStart), round(afterRequests),
+					this.options.requests(), round(process.rssKiB() / 1024.0), round(process.peakRssKiB() / 1024.0)));
+		}
+	}
+
+	private RunningFunction startMcp() throws IOException, InterruptedException {
+		RunningFunction mcp = start("mcp", this.loadMode, "for-chat");
+		mcp.awaitFirstAnswer(this.requests.first("mcp"), START_TIMEOUT);
+		return mcp;
+	}
+
+	private RunningFunction start(String function, LaunchMode mode, String label) throws IOException {
+		Map<String, String> environment = new HashMap<>(this.options.environment());
+		environment.put("DATABASE_URL", this.databaseUrl);
+		environment.put("JWT_SECRET", JWT_SECRET);
+		if (function.equals("chat")) {
+			environment.put("MCP_URL", "http://127.0.0.1:" + this.mcpPort + "/mcp");
+		}
+		int port = function.equals("mcp") && label.equals("for-chat") ? this.mcpPort : freePort();
+		return RunningFunction.start(this.apps.get(function), mode, port, environment,
+				this.logs.resolve(function + "-" + label + ".log"));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("no free port", ex);
+		}
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.todobot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One function app and the files each launch mode needs: its executable jar, the
+ * extracted layout and the AOT cache, made the way functions/Dockerfile makes them.
+ */
+final class FunctionApp {
+
+	/** The image's extracted jar is renamed to this, and the cache sits next to it. */
+	private static final String APP_JAR = "app.jar";
+
+	private static final String AOT_CACHE = "app.aot";
+
+	private final String name;
+
+	private final Path jar;
+
+	private final Path extracted;
+
+	private final List<String> jvmOptions;
+
+	private final Path logs;
+
+	private double trainingSeconds;
+
+	FunctionApp(String name, Path jar, Path work, List<String> jvmOptions, Path logs) {
+		this.name = name;
+		this.jar = jar;
+		this.extracted = work.resolve(name);
+		this.jvmOptions = List.copyOf(jvmOptions);
+		this.logs = logs;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	double trainingSeconds() {
+		return this.trainingSeconds;
+	}
+
+	/**
+	 * Extracts the jar and trains the AOT cache, when the modes need them.
+	 * @param modes the modes that will run
+	 */
+	void prepare(List<LaunchMode> modes) throws IOException, InterruptedException {
+		if (!Files.isRegularFile(this.jar)) {
+			throw new IllegalStateException(
+					this.jar + " is missing: build it first with ./mvnw -B -DskipTests install");
+		}
+		if (!modes.contains(LaunchMode.EXTRACTED) && !modes.contains(LaunchMode.AOT)) {
+			return;
+		}
+		deleteRecursively(this.extracted);
+		Files.createDirectories(this.extracted.getParent());
+		run("extract", List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--destination",
+				this.extracted.toString()), this.extracted.getParent(), Map.of());
+		Files.move(this.extracted.resolve(this.name + ".jar"), this.extracted.resolve(APP_JAR));
+		if (modes.contains(LaunchMode.AOT)) {
+			long start = System.nanoTime();
+			train();
+			this.trainingSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+		}
+	}
+
+	/**
+	 * The training run of functions/Dockerfile: start the application context and exit on
+	 * refresh, recording what it loaded and linked. Like the image build, it has no
+	 * database: Hibernate is told not to read JDBC metadata, and the settings below exist
+	 * only for this run.
+	 */
+	private void train() throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-XX:AOTCacheOutput=" + AOT_CACHE, "-Dspring.context.exit=onRefresh",
+				"-Dhibernate.boot.allow_jdbc_metadata_access=false",
+				"-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect", "-jar", APP_JAR));
+		run("train", command, this.extracted,
+				Map.of("JWT_SECRET", "aot-training-only-not-a-real-secret-0123456789", "DATABASE_URL",
+						"postgresql://training:training@127.0.0.1:5432/training", "MCP_URL",
+						"http://127.0.0.1:8080/mcp"));
+		if (!Files.isRegularFile(this.extracted.resolve(AOT_CACHE))) {
+			throw new IllegalStateException(
+					"the training run of " + this.name + " wrote no AOT cache; see " + log("train"));
+		}
+	}
+
+	/**
+	 * The command that starts the function in a mode, and where it runs.
+	 * @param mode the launch mode
+	 * @return the command
+	 */
+	ProcessBuilder launch(LaunchMode mode) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(this.jvmOptions);
+		Path directory = this.extracted;
+		switch (mode) {
+			case FAT -> {
+				command.addAll(List.of("-jar", this.jar.toAbsolutePath().toString()));
+				directory = this.jar.getParent();
+			}
+			case EXTRACTED -> command.addAll(List.of("-jar", APP_JAR));
+			case AOT -> command.addAll(List.of("-XX:AOTCache=" + AOT_CACHE, "-jar", APP_JAR));
+		}
+		return new ProcessBuilder(command).directory(directory.toFile());
+	}
+
+	private void run(String step, List<String> command, Path directory, Map<String, String> environment)
+			throws IOException, InterruptedException {
+		Path log = log(step);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		RunningFunction.cleanEnvironment(builder.environment());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException(step + " of " + this.name + " took over 5 minutes; see " + log);
+		}
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException(
+					step + " of " + this.name + " failed with exit code " + process.exitValue() + "; see " + log);
+		}
+	}
+
+	private Path log(String step) {
+		return this.logs.resolve(this.name + "-" + step + ".log");
+	}
+
+	static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
