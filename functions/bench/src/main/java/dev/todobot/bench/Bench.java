@@ -56,6 +56,8 @@ public final class Bench {
 
 	private Requests requests;
 
+	private String trainingToken;
+
 	private Bench(BenchOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
@@ -97,13 +99,18 @@ public final class Bench {
 			DatabaseMigrations.migrate(database);
 			this.databaseUrl = "postgres://postgres:postgres@localhost:" + postgres.getPort()
 					+ "/postgres?sslmode=disable";
+			this.trainingToken = Training.trainingUser(database);
 			prepare(training);
 			this.requests = seed();
 			for (String function : this.options.functions()) {
-				coldStarts.addAll(coldStarts(function));
+				if (this.options.phases().contains("cold")) {
+					coldStarts.addAll(coldStarts(function));
+				}
 			}
 			for (String function : this.options.functions()) {
-				load(function, memory, throughput);
+				if (this.options.phases().contains("load")) {
+					load(function, memory, throughput);
+				}
 			}
 		}
 		BenchReport report = new BenchReport(date, Machine.describe(loadBefore, Machine.load()),
@@ -151,12 +158,55 @@ public final class Bench {
 			}
 			this.out.printf(Locale.ROOT, "Preparing %s (%s)...%n", function,
 					String.join(", ", modes.stream().map(LaunchMode::label).toList()));
-			app.prepare(modes);
+			app.prepare(modes,
+					this.options.training().equals("workload") ? this::trainWithWorkload : FunctionApp::trainOnRefresh);
 			if (modes.contains(LaunchMode.AOT)) {
 				training.put(function, app.trainingSeconds());
 				this.out.printf(Locale.ROOT, "  AOT cache trained in %.1f s%n", app.trainingSeconds());
 			}
 			this.apps.put(function, app);
+		}
+	}
+
+	/**
+	 * Records a function's AOT cache while it serves the training workload on the
+	 * benchmark's database, then stops it so that the JVM writes the cache.
+	 */
+	private void trainWithWorkload(FunctionApp app) throws IOException, InterruptedException {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("DATABASE_URL", this.databaseUrl);
+		environment.put("JWT_SECRET", Training.JWT_SECRET);
+		RunningFunction mcp = null;
+		try {
+			if (app.name().equals("chat")) {
+				int mcpPort = freePort();
+				mcp = RunningFunction.start("mcp", this.apps.get("mcp").launch(LaunchMode.EXTRACTED), mcpPort,
+						environment, this.logs.resolve("mcp-for-chat-training.log"));
+				mcp.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
+				environment.put("MCP_URL", "http://127.0.0.1:" + mcpPort + "/mcp");
+			}
+			int port = freePort();
+			ProcessBuilder recording = new ProcessBuilder(app.recording(List.of())).directory(app.extracted().toFile());
+			RunningFunction process = RunningFunction.start(app.name(), recording, port, environment, app.log("train"));
+			try {
+				process.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""),
+						START_TIMEOUT);
+				long start = System.nanoTime();
+				List<String> surprises = Training.run(app.name(), port, this.trainingToken,
+						this.options.trainingRounds());
+				this.out.printf(Locale.ROOT, "  workload: %d rounds in %.1f s%n", this.options.trainingRounds(),
+						(System.nanoTime() - start) / 1e9);
+				surprises.stream().limit(10).forEach((surprise) -> this.out.println("  unexpected: " + surprise));
+			}
+			finally {
+				int exit = process.stop(Duration.ofMinutes(5));
+				this.out.printf(Locale.ROOT, "  stopped with exit code %d%n", exit);
+			}
+		}
+		finally {
+			if (mcp != null) {
+				mcp.close();
+			}
 		}
 	}
 

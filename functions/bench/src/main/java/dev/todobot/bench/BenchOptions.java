@@ -28,12 +28,16 @@ import java.util.regex.Pattern;
  * @param jvmOptions JVM options of every function process (the image's by default)
  * @param memory the container memory limit the JVMs are told about, or {@code null}
  * @param environment extra settings of every function process, for experiments
+ * @param training how the AOT cache is trained: {@code refresh} or {@code workload}
+ * @param trainingRounds rounds of the training workload
+ * @param phases which parts run: {@code cold} (cold starts) and {@code load}
  * @param output where the report goes
  * @param publish whether to copy the report and the chart to functions/bench/results
  */
 record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, int runs, int connections,
 		Duration duration, Duration warmup, int requests, List<String> jvmOptions, String memory,
-		Map<String, String> environment, Path output, boolean publish) {
+		Map<String, String> environment, String training, int trainingRounds, List<String> phases, Path output,
+		boolean publish) {
 
 	static final List<String> ALL_FUNCTIONS = List.of("todo", "mcp", "chat");
 
@@ -55,6 +59,9 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 			  --memory 256m                 the pod's memory limit, passed as -XX:MaxRAM; 'host' for none
 			  --jvm-options "..."           JVM options (default: JAVA_TOOL_OPTIONS of functions/Dockerfile)
 			  --env NAME=VALUE              an extra setting of every function (repeatable), for experiments
+			  --training refresh            how the AOT cache is trained: refresh (start and exit) or workload
+			  --training-rounds 20          rounds of the training workload
+			  --phases cold,load             cold starts, load runs, or both
 			  --output target/bench         where results.md, results.json and cold-start.svg go
 			  --publish                     also copy them to functions/bench/results
 			""";
@@ -92,6 +99,9 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 		String memory = "256m";
 		List<String> jvmOptions = null;
 		Map<String, String> environment = new LinkedHashMap<>();
+		String training = "refresh";
+		int trainingRounds = 20;
+		List<String> phases = List.of("cold", "load");
 		Path output = root.resolve("target").resolve("bench");
 		boolean publish = false;
 		for (int i = 0; i < args.size(); i++) {
@@ -121,6 +131,9 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 					}
 					environment.put(value.substring(0, equals), value.substring(equals + 1));
 				}
+				case "--training" -> training = value;
+				case "--training-rounds" -> trainingRounds = Integer.parseInt(value);
+				case "--phases" -> phases = list(value);
 				case "--output" -> output = root.resolve(value);
 				default -> throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
 			}
@@ -129,7 +142,7 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 			jvmOptions = imageJvmOptions(root.resolve("functions").resolve("Dockerfile"));
 		}
 		return new BenchOptions(root, functions, modes, runs, connections, duration, warmup, requests, jvmOptions,
-				memory, Map.copyOf(environment), output, publish);
+				memory, Map.copyOf(environment), training, trainingRounds, phases, output, publish);
 	}
 
 	/**

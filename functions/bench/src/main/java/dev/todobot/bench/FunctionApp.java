@@ -51,8 +51,9 @@ final class FunctionApp {
 	/**
 	 * Extracts the jar and trains the AOT cache, when the modes need them.
 	 * @param modes the modes that will run
+	 * @param trainer records the AOT cache
 	 */
-	void prepare(List<LaunchMode> modes) throws IOException, InterruptedException {
+	void prepare(List<LaunchMode> modes, Trainer trainer) throws IOException, InterruptedException {
 		if (!Files.isRegularFile(this.jar)) {
 			throw new IllegalStateException(
 					this.jar + " is missing: build it first with ./mvnw -B -DskipTests install");
@@ -67,8 +68,12 @@ final class FunctionApp {
 		Files.move(this.extracted.resolve(this.name + ".jar"), this.extracted.resolve(APP_JAR));
 		if (modes.contains(LaunchMode.AOT)) {
 			long start = System.nanoTime();
-			train();
+			trainer.train(this);
 			this.trainingSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+			if (!Files.isRegularFile(this.extracted.resolve(AOT_CACHE))) {
+				throw new IllegalStateException(
+						"the training run of " + this.name + " wrote no AOT cache; see " + log("train"));
+			}
 		}
 	}
 
@@ -78,21 +83,49 @@ final class FunctionApp {
 	 * database: Hibernate is told not to read JDBC metadata, and the settings below exist
 	 * only for this run.
 	 */
-	private void train() throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(java());
-		command.addAll(this.jvmOptions);
-		command.addAll(List.of("-XX:AOTCacheOutput=" + AOT_CACHE, "-Dspring.context.exit=onRefresh",
-				"-Dhibernate.boot.allow_jdbc_metadata_access=false",
-				"-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect", "-jar", APP_JAR));
-		run("train", command, this.extracted,
+	void trainOnRefresh() throws IOException, InterruptedException {
+		run("train",
+				recording(
+						List.of("-Dspring.context.exit=onRefresh", "-Dhibernate.boot.allow_jdbc_metadata_access=false",
+								"-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect")),
+				this.extracted,
 				Map.of("JWT_SECRET", "aot-training-only-not-a-real-secret-0123456789", "DATABASE_URL",
 						"postgresql://training:training@127.0.0.1:5432/training", "MCP_URL",
 						"http://127.0.0.1:8080/mcp"));
-		if (!Files.isRegularFile(this.extracted.resolve(AOT_CACHE))) {
-			throw new IllegalStateException(
-					"the training run of " + this.name + " wrote no AOT cache; see " + log("train"));
-		}
+	}
+
+	/**
+	 * The command of a training run: the function with its JVM options, recording an AOT
+	 * cache when it exits.
+	 * @param extra more options
+	 * @return the command, to run in the extracted directory
+	 */
+	List<String> recording(List<String> extra) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(this.jvmOptions);
+		command.add("-XX:AOTCacheOutput=" + AOT_CACHE);
+		command.addAll(extra);
+		command.addAll(List.of("-jar", APP_JAR));
+		return command;
+	}
+
+	Path extracted() {
+		return this.extracted;
+	}
+
+	Path log(String step) {
+		return this.logs.resolve(this.name + "-" + step + ".log");
+	}
+
+	/**
+	 * Records a function's AOT cache.
+	 */
+	@FunctionalInterface
+	interface Trainer {
+
+		void train(FunctionApp app) throws IOException, InterruptedException;
+
 	}
 
 	/**
@@ -133,10 +166,6 @@ final class FunctionApp {
 			throw new IllegalStateException(
 					step + " of " + this.name + " failed with exit code " + process.exitValue() + "; see " + log);
 		}
-	}
-
-	private Path log(String step) {
-		return this.logs.resolve(this.name + "-" + step + ".log");
 	}
 
 	static String java() {

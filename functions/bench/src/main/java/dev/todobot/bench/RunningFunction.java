@@ -45,13 +45,27 @@ final class RunningFunction implements AutoCloseable {
 	 */
 	static RunningFunction start(FunctionApp app, LaunchMode mode, int port, Map<String, String> environment, Path log)
 			throws IOException {
-		ProcessBuilder builder = app.launch(mode).redirectErrorStream(true).redirectOutput(log.toFile());
+		return start(app.name(), app.launch(mode), port, environment, log);
+	}
+
+	/**
+	 * Starts a function with a command of its own.
+	 * @param name the function app
+	 * @param builder the command and its directory
+	 * @param port its HTTP port
+	 * @param environment its settings
+	 * @param log where its output goes
+	 * @return the process, started
+	 */
+	static RunningFunction start(String name, ProcessBuilder builder, int port, Map<String, String> environment,
+			Path log) throws IOException {
+		builder.redirectErrorStream(true).redirectOutput(log.toFile());
 		cleanEnvironment(builder.environment());
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
 		long started = System.nanoTime();
 		Process process = builder.start();
-		return new RunningFunction(app.name(), port, process, started, log);
+		return new RunningFunction(name, port, process, started, log);
 	}
 
 	/**
@@ -132,6 +146,20 @@ final class RunningFunction implements AutoCloseable {
 		catch (IOException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * Asks the process to stop (SIGTERM) and waits until it has.
+	 * @param timeout how long to wait
+	 * @return its exit code
+	 */
+	int stop(Duration timeout) throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+			throw new IllegalStateException(this.name + " did not stop within " + timeout.toSeconds() + " s");
+		}
+		return this.process.exitValue();
 	}
 
 	@Override
