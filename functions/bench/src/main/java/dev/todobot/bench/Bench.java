@@ -48,7 +48,7 @@ public final class Bench {
 
 	private final Map<String, FunctionApp> apps = new LinkedHashMap<>();
 
-	private final LaunchMode loadMode;
+	private final Variant loadVariant;
 
 	private final int mcpPort = freePort();
 
@@ -62,7 +62,11 @@ public final class Bench {
 		this.options = options;
 		this.out = out;
 		this.logs = options.output().resolve("logs");
-		this.loadMode = options.modes().contains(LaunchMode.AOT) ? LaunchMode.AOT : options.modes().getLast();
+		this.loadVariant = options.variants()
+			.stream()
+			.filter((variant) -> variant.id().equals(LaunchMode.AOT.id()))
+			.findFirst()
+			.orElse(options.variants().getLast());
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -84,6 +88,9 @@ public final class Bench {
 	}
 
 	private void run() throws IOException, InterruptedException {
+		if (this.options.waitForLoad() > 0) {
+			waitForQuiet(this.options.waitForLoad());
+		}
 		double loadBefore = Machine.load();
 		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 		Files.createDirectories(this.logs);
@@ -116,7 +123,7 @@ public final class Bench {
 		BenchReport report = new BenchReport(date, Machine.describe(loadBefore, Machine.load()),
 				this.options.processJvmOptions(), this.options.environment(), this.options.runs(), training, coldStarts,
 				memory, throughput);
-		Report writer = new Report(report, this.options.functions(), this.options.modes());
+		Report writer = new Report(report, this.options.functions(), this.options.variants());
 		writer.write(this.options.output());
 		this.out.println();
 		this.out.print(writer.markdown());
@@ -131,6 +138,20 @@ public final class Bench {
 						StandardCopyOption.REPLACE_EXISTING);
 			}
 			this.out.println("Copied to " + results);
+		}
+	}
+
+	/**
+	 * Waits up to ten minutes for the 1-minute load average to drop to a level, so that a
+	 * shared machine's other work disturbs the figures less.
+	 */
+	private void waitForQuiet(double level) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		double load = Machine.load();
+		while (load > level && System.nanoTime() < deadline) {
+			this.out.printf(Locale.ROOT, "Load average %.2f, waiting for %.2f...%n", load, level);
+			Thread.sleep(Duration.ofSeconds(15));
+			load = Machine.load();
 		}
 	}
 
@@ -151,19 +172,25 @@ public final class Bench {
 			}
 			FunctionApp app = new FunctionApp(function, this.options.jar(function), work,
 					this.options.processJvmOptions(), this.logs);
-			List<LaunchMode> modes = new ArrayList<>(
-					this.options.functions().contains(function) ? this.options.modes() : List.of());
-			if (!modes.contains(this.loadMode)) {
-				modes.add(this.loadMode);
+			List<Variant> variants = new ArrayList<>(
+					this.options.functions().contains(function) ? this.options.variants() : List.of());
+			if (!variants.contains(this.loadVariant)) {
+				variants.add(this.loadVariant);
 			}
 			this.out.printf(Locale.ROOT, "Preparing %s (%s)...%n", function,
-					String.join(", ", modes.stream().map(LaunchMode::label).toList()));
-			app.prepare(modes,
-					this.options.training().equals("workload") ? this::trainWithWorkload : FunctionApp::trainOnRefresh);
-			if (modes.contains(LaunchMode.AOT)) {
-				training.put(function, app.trainingSeconds());
-				this.out.printf(Locale.ROOT, "  AOT cache trained in %.1f s%n", app.trainingSeconds());
-			}
+					String.join(", ", variants.stream().map(Variant::label).toList()));
+			app.prepare(variants, (target, variant) -> {
+				if (variant.training().equals("workload")) {
+					trainWithWorkload(target, variant);
+				}
+				else {
+					target.trainOnRefresh(variant);
+				}
+			});
+			app.trainingSeconds().forEach((variant, seconds) -> {
+				training.put(function + " " + variant, seconds);
+				this.out.printf(Locale.ROOT, "  AOT cache of %s trained in %.1f s%n", variant, seconds);
+			});
 			this.apps.put(function, app);
 		}
 	}
@@ -172,7 +199,7 @@ public final class Bench {
 	 * Records a function's AOT cache while it serves the training workload on the
 	 * benchmark's database, then stops it so that the JVM writes the cache.
 	 */
-	private void trainWithWorkload(FunctionApp app) throws IOException, InterruptedException {
+	private void trainWithWorkload(FunctionApp app, Variant variant) throws IOException, InterruptedException {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("DATABASE_URL", this.databaseUrl);
 		environment.put("JWT_SECRET", Training.JWT_SECRET);
@@ -180,14 +207,17 @@ public final class Bench {
 		try {
 			if (app.name().equals("chat")) {
 				int mcpPort = freePort();
-				mcp = RunningFunction.start("mcp", this.apps.get("mcp").launch(LaunchMode.EXTRACTED), mcpPort,
-						environment, this.logs.resolve("mcp-for-chat-training.log"));
+				mcp = RunningFunction.start("mcp",
+						this.apps.get("mcp").launch(Variant.of(LaunchMode.EXTRACTED, "refresh")), mcpPort, environment,
+						this.logs.resolve("mcp-for-chat-training.log"));
 				mcp.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
 				environment.put("MCP_URL", "http://127.0.0.1:" + mcpPort + "/mcp");
 			}
 			int port = freePort();
-			ProcessBuilder recording = new ProcessBuilder(app.recording(List.of())).directory(app.extracted().toFile());
-			RunningFunction process = RunningFunction.start(app.name(), recording, port, environment, app.log("train"));
+			ProcessBuilder recording = new ProcessBuilder(app.recording(variant, List.of()))
+				.directory(app.extracted().toFile());
+			RunningFunction process = RunningFunction.start(app.name(), recording, port, environment,
+					app.log("train-" + variant.id()));
 			try {
 				process.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""),
 						START_TIMEOUT);
@@ -215,7 +245,7 @@ public final class Bench {
 	 * and one that receives the added tasks, so that the lists stay the same size.
 	 */
 	private Requests seed() throws IOException, InterruptedException {
-		try (RunningFunction todo = start("todo", this.loadMode, "seed")) {
+		try (RunningFunction todo = start("todo", this.loadVariant, "seed")) {
 			String suffix = Long.toString(System.currentTimeMillis(), 36);
 			String reader = token(todo.awaitFirstAnswer(signUp("bench-reader-" + suffix), START_TIMEOUT).response());
 			String writer = token(todo.awaitFirstAnswer(signUp("bench-writer-" + suffix), START_TIMEOUT).response());
@@ -250,18 +280,20 @@ public final class Bench {
 	private List<ColdStart> coldStarts(String function) throws IOException, InterruptedException {
 		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null) {
 			BenchRequest first = this.requests.first(function);
-			Map<LaunchMode, List<Double>> times = new LinkedHashMap<>();
-			Map<LaunchMode, List<Double>> rss = new HashMap<>();
+			Map<Variant, List<Double>> times = new LinkedHashMap<>();
+			Map<Variant, List<Double>> rss = new HashMap<>();
+			Map<Variant, List<Double>> cpu = new HashMap<>();
 			// one unrecorded start per mode first, so that every timed start finds the
 			// files
 			// in the page cache; then the modes take turns, so that a slow spell of a
 			// shared
 			// machine does not fall on one mode only
 			for (int run = 0; run <= this.options.runs(); run++) {
-				for (LaunchMode mode : this.options.modes()) {
+				for (Variant mode : this.options.variants()) {
 					try (RunningFunction process = start(function, mode, mode.id() + "-" + run)) {
 						double ms = process.awaitFirstAnswer(first, START_TIMEOUT).elapsed().toNanos() / 1e6;
 						double mib = process.rssKiB() / 1024.0;
+						double cpuMs = process.cpuMillis();
 						if (run == 0) {
 							this.out.printf(Locale.ROOT, "%s, %s, page cache warm-up: %.0f ms%n", function,
 									mode.label(), ms);
@@ -269,8 +301,10 @@ public final class Bench {
 						}
 						times.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(round(ms));
 						rss.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(mib);
-						this.out.printf(Locale.ROOT, "%s, %s, run %d: %.0f ms to the first %s, RSS %.0f MiB%n",
-								function, mode.label(), run, ms, first.name(), mib);
+						cpu.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(cpuMs);
+						this.out.printf(Locale.ROOT,
+								"%s, %s, run %d: %.0f ms to the first %s (CPU %.0f ms), RSS %.0f MiB%n", function,
+								mode.label(), run, ms, first.name(), cpuMs, mib);
 					}
 				}
 			}
@@ -278,8 +312,10 @@ public final class Bench {
 			times.forEach((mode, ms) -> {
 				double[] values = ms.stream().mapToDouble(Double::doubleValue).toArray();
 				double[] memory = rss.get(mode).stream().mapToDouble(Double::doubleValue).toArray();
+				double[] cpuTimes = cpu.get(mode).stream().mapToDouble(Double::doubleValue).toArray();
 				results.add(new ColdStart(function, mode.id(), this.requests.description(function), ms,
-						round(Stats.median(values)), Stats.max(values), round(Stats.median(memory))));
+						round(Stats.median(values)), Stats.max(values), round(Stats.median(memory)),
+						round(Stats.median(cpuTimes))));
 			});
 			return results;
 		}
@@ -288,7 +324,7 @@ public final class Bench {
 	private void load(String function, List<MemoryUse> memory, List<LoadResult> throughput)
 			throws IOException, InterruptedException {
 		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null;
-				RunningFunction process = start(function, this.loadMode, "load")) {
+				RunningFunction process = start(function, this.loadVariant, "load")) {
 			BenchRequest first = this.requests.first(function);
 			process.awaitFirstAnswer(first, START_TIMEOUT);
 			double afterStart = process.rssKiB() / 1024.0;
@@ -306,18 +342,18 @@ public final class Bench {
 						request.name(), result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors());
 				throughput.add(result);
 			}
-			memory.add(new MemoryUse(function, this.loadMode.id(), round(afterStart), round(afterRequests),
+			memory.add(new MemoryUse(function, this.loadVariant.id(), round(afterStart), round(afterRequests),
 					this.options.requests(), round(process.rssKiB() / 1024.0), round(process.peakRssKiB() / 1024.0)));
 		}
 	}
 
 	private RunningFunction startMcp() throws IOException, InterruptedException {
-		RunningFunction mcp = start("mcp", this.loadMode, "for-chat");
+		RunningFunction mcp = start("mcp", this.loadVariant, "for-chat");
 		mcp.awaitFirstAnswer(this.requests.first("mcp"), START_TIMEOUT);
 		return mcp;
 	}
 
-	private RunningFunction start(String function, LaunchMode mode, String label) throws IOException {
+	private RunningFunction start(String function, Variant variant, String label) throws IOException {
 		Map<String, String> environment = new HashMap<>(this.options.environment());
 		environment.put("DATABASE_URL", this.databaseUrl);
 		environment.put("JWT_SECRET", JWT_SECRET);
@@ -325,7 +361,7 @@ public final class Bench {
 			environment.put("MCP_URL", "http://127.0.0.1:" + this.mcpPort + "/mcp");
 		}
 		int port = function.equals("mcp") && label.equals("for-chat") ? this.mcpPort : freePort();
-		return RunningFunction.start(this.apps.get(function), mode, port, environment,
+		return RunningFunction.start(this.apps.get(function), variant, port, environment,
 				this.logs.resolve(function + "-" + label + ".log"));
 	}
 

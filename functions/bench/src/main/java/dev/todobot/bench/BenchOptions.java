@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * @param root the repository root (the jars are under functions/NAME/target)
  * @param functions the function apps, in order
- * @param modes the launch modes to time
+ * @param variants the launch modes (and experimental variants) to time
  * @param runs fresh processes per function and mode
  * @param connections concurrent connections of the load runs
  * @param duration length of each measured load run
@@ -28,16 +28,19 @@ import java.util.regex.Pattern;
  * @param jvmOptions JVM options of every function process (the image's by default)
  * @param memory the container memory limit the JVMs are told about, or {@code null}
  * @param environment extra settings of every function process, for experiments
- * @param training how the AOT cache is trained: {@code refresh} or {@code workload}
+ * @param training how the AOT caches of the launch modes are trained: {@code refresh} or
+ * {@code workload}
  * @param trainingRounds rounds of the training workload
  * @param phases which parts run: {@code cold} (cold starts) and {@code load}
+ * @param waitForLoad wait (up to 10 minutes) for the 1-minute load average to drop to
+ * this before starting; 0 to start at once
  * @param output where the report goes
  * @param publish whether to copy the report and the chart to functions/bench/results
  */
-record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, int runs, int connections,
+record BenchOptions(Path root, List<String> functions, List<Variant> variants, int runs, int connections,
 		Duration duration, Duration warmup, int requests, List<String> jvmOptions, String memory,
-		Map<String, String> environment, String training, int trainingRounds, List<String> phases, Path output,
-		boolean publish) {
+		Map<String, String> environment, String training, int trainingRounds, List<String> phases, double waitForLoad,
+		Path output, boolean publish) {
 
 	static final List<String> ALL_FUNCTIONS = List.of("todo", "mcp", "chat");
 
@@ -60,8 +63,11 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 			  --jvm-options "..."           JVM options (default: JAVA_TOOL_OPTIONS of functions/Dockerfile)
 			  --env NAME=VALUE              an extra setting of every function (repeatable), for experiments
 			  --training refresh            how the AOT cache is trained: refresh (start and exit) or workload
+			  --variant 'ID=MODE[/TRAINING] OPTS'  also time a mode with more JVM options (repeatable), for
+			                                experiments, e.g. --variant 'c1=aot -XX:TieredStopAtLevel=1'
 			  --training-rounds 20          rounds of the training workload
 			  --phases cold,load             cold starts, load runs, or both
+			  --wait-for-load 0             first wait (up to 10 min) for the 1-min load average to drop to this
 			  --output target/bench         where results.md, results.json and cold-start.svg go
 			  --publish                     also copy them to functions/bench/results
 			""";
@@ -76,7 +82,7 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 		if (functions.isEmpty() || !ALL_FUNCTIONS.containsAll(functions)) {
 			throw new IllegalArgumentException("--functions takes todo, mcp and chat, not " + functions);
 		}
-		if (modes.isEmpty()) {
+		if (variants.isEmpty()) {
 			throw new IllegalArgumentException("--modes takes fat, extracted and aot");
 		}
 	}
@@ -91,6 +97,7 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 	static BenchOptions parse(List<String> args, Path root) {
 		List<String> functions = ALL_FUNCTIONS;
 		List<LaunchMode> modes = List.of(LaunchMode.values());
+		List<String> variantSpecs = new ArrayList<>();
 		int runs = 5;
 		int connections = 32;
 		Duration duration = Duration.ofSeconds(20);
@@ -102,6 +109,7 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 		String training = "refresh";
 		int trainingRounds = 20;
 		List<String> phases = List.of("cold", "load");
+		double waitForLoad = 0;
 		Path output = root.resolve("target").resolve("bench");
 		boolean publish = false;
 		for (int i = 0; i < args.size(); i++) {
@@ -131,9 +139,11 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 					}
 					environment.put(value.substring(0, equals), value.substring(equals + 1));
 				}
+				case "--variant" -> variantSpecs.add(value);
 				case "--training" -> training = value;
 				case "--training-rounds" -> trainingRounds = Integer.parseInt(value);
 				case "--phases" -> phases = list(value);
+				case "--wait-for-load" -> waitForLoad = Double.parseDouble(value);
 				case "--output" -> output = root.resolve(value);
 				default -> throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
 			}
@@ -141,8 +151,16 @@ record BenchOptions(Path root, List<String> functions, List<LaunchMode> modes, i
 		if (jvmOptions == null) {
 			jvmOptions = imageJvmOptions(root.resolve("functions").resolve("Dockerfile"));
 		}
-		return new BenchOptions(root, functions, modes, runs, connections, duration, warmup, requests, jvmOptions,
-				memory, Map.copyOf(environment), training, trainingRounds, phases, output, publish);
+		List<Variant> variants = new ArrayList<>();
+		for (LaunchMode mode : modes) {
+			variants.add(Variant.of(mode, training));
+		}
+		for (String spec : variantSpecs) {
+			variants.add(Variant.parse(spec, training));
+		}
+		return new BenchOptions(root, functions, List.copyOf(variants), runs, connections, duration, warmup, requests,
+				jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases, waitForLoad, output,
+				publish);
 	}
 
 	/**

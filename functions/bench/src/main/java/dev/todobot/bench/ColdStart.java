@@ -13,8 +13,10 @@ import java.util.List;
  * @param medianMs their median
  * @param maxMs the slowest
  * @param rssMiB the median resident set size right after the first answer
+ * @param cpuMs the median CPU time the process used until the first answer, all threads:
+ * less sensitive than the wall-clock time to other work on the machine
  */
 record ColdStart(String function, String mode, String firstAnswer, List<Double> runsMs, double medianMs, double maxMs,
-		double rssMiB) {
+		double rssMiB, double cpuMs) {
 
 }

@@ -25,8 +25,10 @@ final class ColdStartChart {
 
 	private static final int GROUP_GAP = 22;
 
-	private static final Map<LaunchMode, String> COLORS = Map.of(LaunchMode.FAT, "#9aa5b1", LaunchMode.EXTRACTED,
-			"#5b8def", LaunchMode.AOT, "#1f9d55");
+	private static final Map<String, String> COLORS = Map.of("fat", "#9aa5b1", "extracted", "#5b8def", "aot",
+			"#1f9d55");
+
+	private static final List<String> MORE_COLORS = List.of("#e8a33d", "#8e6bd1", "#d6457a", "#2bb3c0", "#7a8b2f");
 
 	private static final String TARGET_COLOR = "#d64545";
 
@@ -42,7 +44,7 @@ final class ColdStartChart {
 	 * @param subtitle where and how it was measured
 	 * @return the SVG document
 	 */
-	static String render(List<ColdStart> coldStarts, List<String> functions, List<LaunchMode> modes,
+	static String render(List<ColdStart> coldStarts, List<String> functions, List<Variant> modes,
 			Map<String, Double> targetsMs, String subtitle) {
 		double maxMs = coldStarts.stream().mapToDouble(ColdStart::maxMs).max().orElse(1000);
 		for (String function : functions) {
@@ -64,9 +66,9 @@ final class ColdStartChart {
 				16, escape("Cold start: process start to the first database-backed answer")));
 		svg.append(format("<text x=\"%d\" y=\"42\" fill=\"#52606d\">%s</text>\n", 16, escape(subtitle)));
 		int legendX = 16;
-		for (LaunchMode mode : modes) {
+		for (Variant mode : modes) {
 			svg.append(format("<rect x=\"%d\" y=\"56\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", legendX,
-					COLORS.get(mode)));
+					color(modes, mode)));
 			svg.append(
 					format("<text x=\"%d\" y=\"66\" fill=\"#1f2933\">%s</text>\n", legendX + 17, escape(mode.label())));
 			legendX += 17 + 7 * mode.label().length() + 18;
@@ -89,7 +91,7 @@ final class ColdStartChart {
 					format("<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
 							16, y + groupHeight / 2 + 5, escape(function)));
 			int barY = y;
-			for (LaunchMode mode : modes) {
+			for (Variant mode : modes) {
 				Optional<ColdStart> measured = coldStarts.stream()
 					.filter((c) -> c.function().equals(function) && c.mode().equals(mode.id()))
 					.findFirst();
@@ -101,7 +103,7 @@ final class ColdStartChart {
 					double max = LEFT + c.maxMs() / scaleMs * plotWidth;
 					double middle = barY + BAR / 2.0;
 					svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", LEFT,
-							barY, median - LEFT, BAR, COLORS.get(mode)));
+							barY, median - LEFT, BAR, color(modes, mode)));
 					svg.append(format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#3e4c59\"/>\n",
 							median, middle, max, middle));
 					svg.append(format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#3e4c59\"/>\n",
@@ -121,6 +123,15 @@ final class ColdStartChart {
 		}
 		svg.append("</svg>\n");
 		return svg.toString();
+	}
+
+	private static String color(List<Variant> modes, Variant mode) {
+		String color = COLORS.get(mode.id());
+		if (color != null) {
+			return color;
+		}
+		int extra = (int) modes.stream().limit(modes.indexOf(mode)).filter((m) -> !COLORS.containsKey(m.id())).count();
+		return MORE_COLORS.get(extra % MORE_COLORS.size());
 	}
 
 	private static String seconds(double ms) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,6 @@ final class FunctionApp {
 	/** The image's extracted jar is renamed to this, and the cache sits next to it. */
 	private static final String APP_JAR = "app.jar";
 
-	private static final String AOT_CACHE = "app.aot";
-
 	private final String name;
 
 	private final Path jar;
@@ -30,7 +29,7 @@ final class FunctionApp {
 
 	private final Path logs;
 
-	private double trainingSeconds;
+	private final Map<String, Double> trainingSeconds = new LinkedHashMap<>();
 
 	FunctionApp(String name, Path jar, Path work, List<String> jvmOptions, Path logs) {
 		this.name = name;
@@ -44,21 +43,25 @@ final class FunctionApp {
 		return this.name;
 	}
 
-	double trainingSeconds() {
+	/**
+	 * How long each variant's AOT training took.
+	 * @return seconds by variant id
+	 */
+	Map<String, Double> trainingSeconds() {
 		return this.trainingSeconds;
 	}
 
 	/**
-	 * Extracts the jar and trains the AOT cache, when the modes need them.
-	 * @param modes the modes that will run
-	 * @param trainer records the AOT cache
+	 * Extracts the jar and trains the AOT caches, when the variants need them.
+	 * @param variants the variants that will run
+	 * @param trainer records an AOT cache
 	 */
-	void prepare(List<LaunchMode> modes, Trainer trainer) throws IOException, InterruptedException {
+	void prepare(List<Variant> variants, Trainer trainer) throws IOException, InterruptedException {
 		if (!Files.isRegularFile(this.jar)) {
 			throw new IllegalStateException(
 					this.jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
-		if (!modes.contains(LaunchMode.EXTRACTED) && !modes.contains(LaunchMode.AOT)) {
+		if (variants.stream().allMatch((variant) -> variant.mode() == LaunchMode.FAT)) {
 			return;
 		}
 		deleteRecursively(this.extracted);
@@ -66,13 +69,16 @@ final class FunctionApp {
 		run("extract", List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--destination",
 				this.extracted.toString()), this.extracted.getParent(), Map.of());
 		Files.move(this.extracted.resolve(this.name + ".jar"), this.extracted.resolve(APP_JAR));
-		if (modes.contains(LaunchMode.AOT)) {
+		for (Variant variant : variants) {
+			if (variant.mode() != LaunchMode.AOT) {
+				continue;
+			}
 			long start = System.nanoTime();
-			trainer.train(this);
-			this.trainingSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
-			if (!Files.isRegularFile(this.extracted.resolve(AOT_CACHE))) {
-				throw new IllegalStateException(
-						"the training run of " + this.name + " wrote no AOT cache; see " + log("train"));
+			trainer.train(this, variant);
+			this.trainingSeconds.put(variant.id(), Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+			if (!Files.isRegularFile(this.extracted.resolve(variant.cacheFile()))) {
+				throw new IllegalStateException("the training run of " + this.name + " wrote no AOT cache; see "
+						+ log("train-" + variant.id()));
 			}
 		}
 	}
@@ -82,10 +88,11 @@ final class FunctionApp {
 	 * refresh, recording what it loaded and linked. Like the image build, it has no
 	 * database: Hibernate is told not to read JDBC metadata, and the settings below exist
 	 * only for this run.
+	 * @param variant the variant whose cache is trained
 	 */
-	void trainOnRefresh() throws IOException, InterruptedException {
-		run("train",
-				recording(
+	void trainOnRefresh(Variant variant) throws IOException, InterruptedException {
+		run("train-" + variant.id(),
+				recording(variant,
 						List.of("-Dspring.context.exit=onRefresh", "-Dhibernate.boot.allow_jdbc_metadata_access=false",
 								"-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect")),
 				this.extracted,
@@ -97,14 +104,16 @@ final class FunctionApp {
 	/**
 	 * The command of a training run: the function with its JVM options, recording an AOT
 	 * cache when it exits.
+	 * @param variant the variant whose cache is trained
 	 * @param extra more options
 	 * @return the command, to run in the extracted directory
 	 */
-	List<String> recording(List<String> extra) {
+	List<String> recording(Variant variant, List<String> extra) {
 		List<String> command = new ArrayList<>();
 		command.add(java());
 		command.addAll(this.jvmOptions);
-		command.add("-XX:AOTCacheOutput=" + AOT_CACHE);
+		command.addAll(variant.jvmOptions());
+		command.add("-XX:AOTCacheOutput=" + variant.cacheFile());
 		command.addAll(extra);
 		command.addAll(List.of("-jar", APP_JAR));
 		return command;
@@ -124,27 +133,28 @@ final class FunctionApp {
 	@FunctionalInterface
 	interface Trainer {
 
-		void train(FunctionApp app) throws IOException, InterruptedException;
+		void train(FunctionApp app, Variant variant) throws IOException, InterruptedException;
 
 	}
 
 	/**
-	 * The command that starts the function in a mode, and where it runs.
-	 * @param mode the launch mode
+	 * The command that starts the function as a variant, and where it runs.
+	 * @param variant the variant
 	 * @return the command
 	 */
-	ProcessBuilder launch(LaunchMode mode) {
+	ProcessBuilder launch(Variant variant) {
 		List<String> command = new ArrayList<>();
 		command.add(java());
 		command.addAll(this.jvmOptions);
+		command.addAll(variant.jvmOptions());
 		Path directory = this.extracted;
-		switch (mode) {
+		switch (variant.mode()) {
 			case FAT -> {
 				command.addAll(List.of("-jar", this.jar.toAbsolutePath().toString()));
 				directory = this.jar.getParent();
 			}
 			case EXTRACTED -> command.addAll(List.of("-jar", APP_JAR));
-			case AOT -> command.addAll(List.of("-XX:AOTCache=" + AOT_CACHE, "-jar", APP_JAR));
+			case AOT -> command.addAll(List.of("-XX:AOTCache=" + variant.cacheFile(), "-jar", APP_JAR));
 		}
 		return new ProcessBuilder(command).directory(directory.toFile());
 	}

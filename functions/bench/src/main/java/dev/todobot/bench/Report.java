@@ -26,9 +26,9 @@ final class Report {
 
 	private final List<String> functions;
 
-	private final List<LaunchMode> modes;
+	private final List<Variant> modes;
 
-	Report(BenchReport report, List<String> functions, List<LaunchMode> modes) {
+	Report(BenchReport report, List<String> functions, List<Variant> modes) {
 		this.report = report;
 		this.functions = functions;
 		this.modes = modes;
@@ -81,7 +81,7 @@ final class Report {
 				.append(" | ")
 				.append(any.map(ColdStart::firstAnswer).orElse(""))
 				.append(" |");
-			for (LaunchMode mode : this.modes) {
+			for (Variant mode : this.modes) {
 				md.append(' ')
 					.append(coldStart(function, mode)
 						.map((c) -> format("%.2f / %.2f", c.medianMs() / 1000, c.maxMs() / 1000))
@@ -93,7 +93,12 @@ final class Report {
 		md.append(format(
 				"%n**Memory**: resident set size (VmRSS) in MiB. After start: right after the first answer "
 						+ "(median of the cold starts). The rest: one %s process through the load runs below.%n%n",
-				this.report.memory().isEmpty() ? "" : LaunchMode.of(this.report.memory().getFirst().mode()).label()));
+				this.report.memory().isEmpty() ? ""
+						: this.modes.stream()
+							.filter((mode) -> mode.id().equals(this.report.memory().getFirst().mode()))
+							.findFirst()
+							.map(Variant::label)
+							.orElse("")));
 		md.append("| function |");
 		this.modes.forEach((mode) -> md.append(" after start, ").append(mode.label()).append(" |"));
 		int requests = this.report.memory().isEmpty() ? 0 : this.report.memory().getFirst().requests();
@@ -102,7 +107,7 @@ final class Report {
 		md.append("---:|---:|---:|\n");
 		for (String function : this.functions) {
 			md.append("| ").append(function).append(" |");
-			for (LaunchMode mode : this.modes) {
+			for (Variant mode : this.modes) {
 				md.append(' ')
 					.append(coldStart(function, mode).map((c) -> format("%.0f", c.rssMiB())).orElse("–"))
 					.append(" |");
@@ -132,7 +137,7 @@ final class Report {
 		return md.toString();
 	}
 
-	private Optional<ColdStart> coldStart(String function, LaunchMode mode) {
+	private Optional<ColdStart> coldStart(String function, Variant mode) {
 		return this.report.coldStarts()
 			.stream()
 			.filter((c) -> c.function().equals(function) && c.mode().equals(mode.id()))

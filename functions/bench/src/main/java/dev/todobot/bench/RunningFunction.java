@@ -16,6 +16,9 @@ final class RunningFunction implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
+	/** USER_HZ, which Linux fixes at 100 for /proc. */
+	private static final long CLOCK_TICKS_PER_SECOND = 100;
+
 	private final String name;
 
 	private final int port;
@@ -37,15 +40,15 @@ final class RunningFunction implements AutoCloseable {
 	/**
 	 * Starts a function.
 	 * @param app the function app
-	 * @param mode how to start it
+	 * @param variant how to start it
 	 * @param port its HTTP port
 	 * @param environment its settings
 	 * @param log where its output goes
 	 * @return the process, started
 	 */
-	static RunningFunction start(FunctionApp app, LaunchMode mode, int port, Map<String, String> environment, Path log)
+	static RunningFunction start(FunctionApp app, Variant variant, int port, Map<String, String> environment, Path log)
 			throws IOException {
-		return start(app.name(), app.launch(mode), port, environment, log);
+		return start(app.name(), app.launch(variant), port, environment, log);
 	}
 
 	/**
@@ -132,6 +135,23 @@ final class RunningFunction implements AutoCloseable {
 	 */
 	long peakRssKiB() {
 		return status("VmHWM:");
+	}
+
+	/**
+	 * The CPU time the process used so far, all threads, user and system.
+	 * @return milliseconds, at the kernel's clock tick resolution (usually 10 ms)
+	 */
+	long cpuMillis() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields 14 and 15 of stat(5), counted from the state (field 3) here
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	private long status(String field) {
