@@ -64,7 +64,7 @@ public final class Bench {
 		this.logs = options.output().resolve("logs");
 		this.loadVariant = options.variants()
 			.stream()
-			.filter((variant) -> variant.id().equals(LaunchMode.AOT.id()))
+			.filter((variant) -> variant.id().equals(options.loadVariant()))
 			.findFirst()
 			.orElse(options.variants().getLast());
 	}

@@ -34,13 +34,14 @@ import java.util.regex.Pattern;
  * @param phases which parts run: {@code cold} (cold starts) and {@code load}
  * @param waitForLoad wait (up to 10 minutes) for the 1-minute load average to drop to
  * this before starting; 0 to start at once
+ * @param loadVariant the variant the load runs use (the image's: {@code aot})
  * @param output where the report goes
  * @param publish whether to copy the report and the chart to functions/bench/results
  */
 record BenchOptions(Path root, List<String> functions, List<Variant> variants, int runs, int connections,
 		Duration duration, Duration warmup, int requests, List<String> jvmOptions, String memory,
 		Map<String, String> environment, String training, int trainingRounds, List<String> phases, double waitForLoad,
-		Path output, boolean publish) {
+		String loadVariant, Path output, boolean publish) {
 
 	static final List<String> ALL_FUNCTIONS = List.of("todo", "mcp", "chat");
 
@@ -68,6 +69,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			  --training-rounds 20          rounds of the training workload
 			  --phases cold,load             cold starts, load runs, or both
 			  --wait-for-load 0             first wait (up to 10 min) for the 1-min load average to drop to this
+			  --load-variant aot            the mode or variant the load runs use
+			  --root .                      the repository whose jars and functions/Dockerfile are measured
 			  --output target/bench         where results.md, results.json and cold-start.svg go
 			  --publish                     also copy them to functions/bench/results
 			""";
@@ -94,7 +97,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 	 * @return the options
 	 * @throws IllegalArgumentException for an unknown or malformed option
 	 */
-	static BenchOptions parse(List<String> args, Path root) {
+	static BenchOptions parse(List<String> args, Path workingDirectory) {
+		Path root = workingDirectory;
 		List<String> functions = ALL_FUNCTIONS;
 		List<LaunchMode> modes = List.of(LaunchMode.values());
 		List<String> variantSpecs = new ArrayList<>();
@@ -110,7 +114,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		int trainingRounds = 20;
 		List<String> phases = List.of("cold", "load");
 		double waitForLoad = 0;
-		Path output = root.resolve("target").resolve("bench");
+		String loadVariant = LaunchMode.AOT.id();
+		Path output = null;
 		boolean publish = false;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
@@ -144,9 +149,14 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 				case "--training-rounds" -> trainingRounds = Integer.parseInt(value);
 				case "--phases" -> phases = list(value);
 				case "--wait-for-load" -> waitForLoad = Double.parseDouble(value);
-				case "--output" -> output = root.resolve(value);
+				case "--load-variant" -> loadVariant = value;
+				case "--output" -> output = Path.of(value).toAbsolutePath();
+				case "--root" -> root = Path.of(value).toAbsolutePath();
 				default -> throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
 			}
+		}
+		if (output == null) {
+			output = root.resolve("target").resolve("bench");
 		}
 		if (jvmOptions == null) {
 			jvmOptions = imageJvmOptions(root.resolve("functions").resolve("Dockerfile"));
@@ -159,8 +169,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			variants.add(Variant.parse(spec, training));
 		}
 		return new BenchOptions(root, functions, List.copyOf(variants), runs, connections, duration, warmup, requests,
-				jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases, waitForLoad, output,
-				publish);
+				jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases, waitForLoad, loadVariant,
+				output, publish);
 	}
 
 	/**
