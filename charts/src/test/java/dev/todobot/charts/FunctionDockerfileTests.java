@@ -113,17 +113,25 @@ class FunctionDockerfileTests {
 	void trainsTheAotCacheInTheRuntimeImageBeforeDroppingRoot() {
 		Stage runtime = this.dockerfile.finalStage();
 		Instruction training = training(runtime);
-		assertThat(training.arguments()).contains("-Dspring.context.exit=onRefresh").contains("-jar app.jar");
+		assertThat(training.arguments()).contains("-- java -XX:AOTCacheOutput=app.aot -jar app.jar");
 		List<Instruction> users = runtime.all("USER");
 		assertThat(runtime.indexOf(training)).isLessThan(runtime.indexOf(users.get(users.size() - 1)));
 	}
 
 	@Test
-	void trainsWithoutADatabaseAndWithinATimeLimit() {
-		assertThat(training(this.dockerfile.finalStage()).arguments()).containsPattern("timeout \\d+ java ")
-			.contains("-Dhibernate.boot.allow_jdbc_metadata_access=false")
-			.contains("-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect")
+	void trainsWithAWorkloadOfTheChosenFunctionWithinATimeLimit() {
+		String training = training(this.dockerfile.finalStage()).arguments();
+		assertThat(training).containsPattern("timeout \\d+ java -jar \\S*aot-training\\S*\\.jar ")
+			.contains("--function ${FUNCTION}")
 			.contains("&& test -s app.aot");
+	}
+
+	@Test
+	void leavesNothingOfTheTrainingInTheImage() {
+		String training = training(this.dockerfile.finalStage()).arguments();
+		assertThat(training).startsWith("--mount=type=bind,from=build,").endsWith("rm -rf /tmp/*");
+		assertThat(this.dockerfile.finalStage().all("COPY"))
+			.noneSatisfy((copy) -> assertThat(copy.arguments()).contains("aot-training"));
 	}
 
 	@Test

@@ -21,6 +21,12 @@ import java.util.Set;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.training.AotTraining;
+import dev.todobot.training.HttpConnection;
+import dev.todobot.training.HttpResponse;
+import dev.todobot.training.Request;
+import dev.todobot.training.RunningFunction;
+import dev.todobot.training.Workload;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,7 +112,7 @@ public final class Bench {
 			DatabaseMigrations.migrate(database);
 			this.databaseUrl = "postgres://postgres:postgres@localhost:" + postgres.getPort()
 					+ "/postgres?sslmode=disable";
-			this.trainingToken = Training.trainingUser(database);
+			this.trainingToken = Workload.trainingUser(database);
 			prepare(training);
 			this.requests = seed();
 			for (String function : this.options.functions()) {
@@ -202,35 +208,25 @@ public final class Bench {
 	private void trainWithWorkload(FunctionApp app, Variant variant) throws IOException, InterruptedException {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("DATABASE_URL", this.databaseUrl);
-		environment.put("JWT_SECRET", Training.JWT_SECRET);
+		environment.put("JWT_SECRET", Workload.JWT_SECRET);
 		RunningFunction mcp = null;
 		try {
 			if (app.name().equals("chat")) {
-				int mcpPort = freePort();
-				mcp = RunningFunction.start("mcp",
-						this.apps.get("mcp").launch(Variant.of(LaunchMode.EXTRACTED, "refresh")), mcpPort, environment,
-						this.logs.resolve("mcp-for-chat-training.log"));
-				mcp.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
-				environment.put("MCP_URL", "http://127.0.0.1:" + mcpPort + "/mcp");
+				mcp = this.apps.get("mcp")
+					.start(Variant.of(LaunchMode.EXTRACTED, "refresh"), freePort(), environment,
+							this.logs.resolve("mcp-for-chat-training.log"));
+				mcp.awaitFirstAnswer(Request.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
+				environment.put("MCP_URL", "http://127.0.0.1:" + mcp.port() + "/mcp");
 			}
-			int port = freePort();
 			ProcessBuilder recording = new ProcessBuilder(app.recording(variant, List.of()))
 				.directory(app.extracted().toFile());
-			RunningFunction process = RunningFunction.start(app.name(), recording, port, environment,
-					app.log("train-" + variant.id()));
-			try {
-				process.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""),
-						START_TIMEOUT);
-				long start = System.nanoTime();
-				List<String> surprises = Training.run(app.name(), port, this.trainingToken,
-						this.options.trainingRounds());
-				this.out.printf(Locale.ROOT, "  workload: %d rounds in %.1f s%n", this.options.trainingRounds(),
-						(System.nanoTime() - start) / 1e9);
-				surprises.stream().limit(10).forEach((surprise) -> this.out.println("  unexpected: " + surprise));
-			}
-			finally {
-				int exit = process.stop(Duration.ofMinutes(5));
-				this.out.printf(Locale.ROOT, "  stopped with exit code %d%n", exit);
+			FunctionApp.withoutJvmOptions(recording.environment());
+			AotTraining.Result result = AotTraining.record(app.name(), recording, environment, this.trainingToken,
+					this.options.trainingRounds(), app.log("train-" + variant.id()));
+			result.print(this.out);
+			if (result.failed()) {
+				throw new IllegalStateException("the training workload of " + app.name() + " mostly failed; see "
+						+ app.log("train-" + variant.id()));
 			}
 		}
 		finally {
@@ -255,8 +251,8 @@ public final class Bench {
 							"{\"title\":\"Benchmark task %d\",\"description\":\"seeded by the benchmark\","
 									+ "\"priority\":\"%s\",\"tags\":[\"bench\"],\"dueDate\":\"2030-01-%02d\"}",
 							i, List.of("low", "medium", "high").get(i % 3), i);
-					HttpResponse response = connection.exchange(
-							BenchRequest.post("addTask", "/addTask", body, "").withBearer(reader).encode(todo.port()));
+					HttpResponse response = connection
+						.exchange(Request.post("addTask", "/addTask", body, "").withBearer(reader).encode(todo.port()));
 					if (response.status() != 200) {
 						throw new IllegalStateException(
 								"addTask answered " + response.status() + ": " + response.text());
@@ -267,8 +263,8 @@ public final class Bench {
 		}
 	}
 
-	private static BenchRequest signUp(String name) {
-		return BenchRequest.post("signup", "/signup",
+	private static Request signUp(String name) {
+		return Request.post("signup", "/signup",
 				"{\"email\":\"" + name + "@example.com\",\"password\":\"benchmark-password\",\"name\":\"Bench\"}",
 				"\"token\"");
 	}
@@ -279,7 +275,7 @@ public final class Bench {
 
 	private List<ColdStart> coldStarts(String function) throws IOException, InterruptedException {
 		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null) {
-			BenchRequest first = this.requests.first(function);
+			Request first = this.requests.first(function);
 			Map<Variant, List<Double>> times = new LinkedHashMap<>();
 			Map<Variant, List<Double>> rss = new HashMap<>();
 			Map<Variant, List<Double>> cpu = new HashMap<>();
@@ -325,7 +321,7 @@ public final class Bench {
 			throws IOException, InterruptedException {
 		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null;
 				RunningFunction process = start(function, this.loadVariant, "load")) {
-			BenchRequest first = this.requests.first(function);
+			Request first = this.requests.first(function);
 			process.awaitFirstAnswer(first, START_TIMEOUT);
 			double afterStart = process.rssKiB() / 1024.0;
 			Load load = new Load(process.port(), this.options.connections());
@@ -333,7 +329,7 @@ public final class Bench {
 			double afterRequests = process.rssKiB() / 1024.0;
 			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
 					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
-			for (BenchRequest request : this.requests.scenarios(function)) {
+			for (Request request : this.requests.scenarios(function)) {
 				if (!this.options.warmup().isZero()) {
 					load.forDuration(function, request, this.options.warmup());
 				}
@@ -361,8 +357,8 @@ public final class Bench {
 			environment.put("MCP_URL", "http://127.0.0.1:" + this.mcpPort + "/mcp");
 		}
 		int port = function.equals("mcp") && label.equals("for-chat") ? this.mcpPort : freePort();
-		return RunningFunction.start(this.apps.get(function), variant, port, environment,
-				this.logs.resolve(function + "-" + label + ".log"));
+		return this.apps.get(function)
+			.start(variant, port, environment, this.logs.resolve(function + "-" + label + ".log"));
 	}
 
 	private static int freePort() {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,7 +63,7 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			  --memory 256m                 the pod's memory limit, passed as -XX:MaxRAM; 'host' for none
 			  --jvm-options "..."           JVM options (default: JAVA_TOOL_OPTIONS of functions/Dockerfile)
 			  --env NAME=VALUE              an extra setting of every function (repeatable), for experiments
-			  --training refresh            how the AOT cache is trained: refresh (start and exit) or workload
+			  --training workload           how the AOT caches are trained: workload (as functions/Dockerfile) or refresh
 			  --variant 'ID=MODE[/TRAINING] OPTS'  also time a mode with more JVM options (repeatable), for
 			                                experiments, e.g. --variant 'c1=aot -XX:TieredStopAtLevel=1'
 			  --training-rounds 20          rounds of the training workload
@@ -110,7 +110,7 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		String memory = "256m";
 		List<String> jvmOptions = null;
 		Map<String, String> environment = new LinkedHashMap<>();
-		String training = "refresh";
+		String training = "workload";
 		int trainingRounds = 20;
 		List<String> phases = List.of("cold", "load");
 		double waitForLoad = 0;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.todobot.training.RunningFunction;
+
 /**
  * One function app and the files each launch mode needs: its executable jar, the
  * extracted layout and the AOT cache, made the way functions/Dockerfile makes them.
@@ -159,13 +161,35 @@ final class FunctionApp {
 		return new ProcessBuilder(command).directory(directory.toFile());
 	}
 
+	/**
+	 * Starts the function as a variant, with the benchmark's JVM options only: JVM
+	 * options of the caller's shell are dropped.
+	 * @param variant how to start it
+	 * @param port its HTTP port
+	 * @param environment its settings
+	 * @param log where its output goes
+	 * @return the process, started
+	 */
+	RunningFunction start(Variant variant, int port, Map<String, String> environment, Path log) throws IOException {
+		ProcessBuilder builder = launch(variant);
+		withoutJvmOptions(builder.environment());
+		return RunningFunction.start(this.name, builder, port, environment, log);
+	}
+
+	static void withoutJvmOptions(Map<String, String> environment) {
+		environment.keySet()
+			.removeIf((key) -> key.equals("JAVA_TOOL_OPTIONS") || key.equals("JDK_JAVA_OPTIONS")
+					|| key.equals("_JAVA_OPTIONS"));
+	}
+
 	private void run(String step, List<String> command, Path directory, Map<String, String> environment)
 			throws IOException, InterruptedException {
 		Path log = log(step);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		RunningFunction.cleanEnvironment(builder.environment());
+		RunningFunction.withoutOutsideSettings(builder.environment());
+		withoutJvmOptions(builder.environment());
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {

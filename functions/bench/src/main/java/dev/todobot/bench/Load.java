@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import dev.todobot.training.HttpConnection;
+import dev.todobot.training.HttpResponse;
+import dev.todobot.training.Request;
+
 /**
  * A closed-loop load generator, like wrk: a fixed number of virtual-thread workers, each
  * with its own keep-alive connection, sending the next request as soon as the last one is
@@ -37,7 +41,7 @@ final class Load {
 	 * @param duration how long
 	 * @return what was measured
 	 */
-	LoadResult forDuration(String function, BenchRequest request, Duration duration) throws InterruptedException {
+	LoadResult forDuration(String function, Request request, Duration duration) throws InterruptedException {
 		long deadline = System.nanoTime() + duration.toNanos();
 		return run(function, request, () -> System.nanoTime() < deadline);
 	}
@@ -49,12 +53,12 @@ final class Load {
 	 * @param count how many requests in all
 	 * @return what was measured
 	 */
-	LoadResult forCount(String function, BenchRequest request, long count) throws InterruptedException {
+	LoadResult forCount(String function, Request request, long count) throws InterruptedException {
 		AtomicLong remaining = new AtomicLong(count);
 		return run(function, request, () -> remaining.getAndDecrement() > 0);
 	}
 
-	private LoadResult run(String function, BenchRequest request, BooleanSupplier more) throws InterruptedException {
+	private LoadResult run(String function, Request request, BooleanSupplier more) throws InterruptedException {
 		byte[] bytes = request.encode(this.port);
 		byte[] marker = request.markerBytes();
 		List<Worker> workers = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.todobot.bench;
 
 import java.util.List;
 
+import dev.todobot.training.Request;
+
 /**
  * The requests the benchmark sends, for the two users it signed up: the reader owns the
  * tasks every list reads; the writer receives the added tasks, so that the lists stay the
@@ -19,26 +21,26 @@ record Requests(String reader, String writer) {
 	private static final String MCP_LIST_TASKS = """
 			{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_tasks","arguments":{}}}""";
 
-	BenchRequest listTasks() {
-		return BenchRequest.post("listTasks", "/listTasks", "{}", "\"items\":[{").withBearer(this.reader);
+	Request listTasks() {
+		return Request.post("listTasks", "/listTasks", "{}", "\"items\":[{").withBearer(this.reader);
 	}
 
-	BenchRequest addTask() {
-		return BenchRequest
+	Request addTask() {
+		return Request
 			.post("addTask", "/addTask",
 					"{\"title\":\"Added by the benchmark\",\"priority\":\"high\",\"tags\":[\"bench\"]}", "\"id\":")
 			.withBearer(this.writer);
 	}
 
-	BenchRequest mcpListTasks() {
-		return BenchRequest.post("tools/call list_tasks", "/mcp", MCP_LIST_TASKS, "\"structuredContent\"")
+	Request mcpListTasks() {
+		return Request.post("tools/call list_tasks", "/mcp", MCP_LIST_TASKS, "\"structuredContent\"")
 			.withBearer(this.reader)
 			.withHeader("Accept", "application/json, text/event-stream")
 			.withHeader("MCP-Protocol-Version", "2025-06-18");
 	}
 
-	BenchRequest chat() {
-		return BenchRequest.post("chat \"show my tasks\"", "/chat", "{\"message\":\"show my tasks\"}", "list_tasks")
+	Request chat() {
+		return Request.post("chat \"show my tasks\"", "/chat", "{\"message\":\"show my tasks\"}", "list_tasks")
 			.withBearer(this.reader);
 	}
 
@@ -47,7 +49,7 @@ record Requests(String reader, String writer) {
 	 * @param function the function app
 	 * @return its first database-backed request
 	 */
-	BenchRequest first(String function) {
+	Request first(String function) {
 		return switch (function) {
 			case "todo" -> listTasks();
 			case "mcp" -> mcpListTasks();
@@ -70,7 +72,7 @@ record Requests(String reader, String writer) {
 	 * @param function the function app
 	 * @return its requests
 	 */
-	List<BenchRequest> scenarios(String function) {
+	List<Request> scenarios(String function) {
 		return switch (function) {
 			case "todo" -> List.of(listTasks(), addTask());
 			case "mcp" -> List.of(mcpListTasks());

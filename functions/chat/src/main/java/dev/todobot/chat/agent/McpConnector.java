@@ -1,25 +1,31 @@
 package dev.todobot.chat.agent;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import dev.langchain4j.mcp.McpToolProvider;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
-import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import dev.langchain4j.mcp.client.transport.McpTransport;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.todobot.core.error.UpstreamFailureException;
 
 /**
  * Opens an MCP client to the mcp function that carries one caller's bearer token. A
  * client lives for one chat turn and serves one user: no token can reach another user's
- * tool call, because no client is ever shared.
+ * tool call, because no client is ever shared. Only the HTTP connections underneath are:
+ * they carry no caller.
  */
 public class McpConnector {
 
-	private final String url;
+	private final URI url;
 
 	private final Duration timeout;
+
+	private final HttpClient http;
 
 	/**
 	 * @param url the mcp function's endpoint, such as {@code http://localhost:8082/mcp}
@@ -29,8 +35,14 @@ public class McpConnector {
 		if (url == null || url.isBlank()) {
 			throw new IllegalArgumentException("MCP_URL must be set to the mcp function's /mcp endpoint");
 		}
-		this.url = url;
+		this.url = URI.create(url);
 		this.timeout = timeout;
+		// one client for every turn: connections to the mcp function are kept and reused
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(timeout)
+			.executor(Executors.newVirtualThreadPerTaskExecutor())
+			.build();
 	}
 
 	/**
@@ -40,11 +52,8 @@ public class McpConnector {
 	 * @throws UpstreamFailureException when the mcp function cannot be reached
 	 */
 	McpClient connect(String authorization) {
-		StreamableHttpMcpTransport transport = StreamableHttpMcpTransport.builder()
-			.url(this.url)
-			.customHeaders(Map.of("Authorization", authorization))
-			.timeout(this.timeout)
-			.build();
+		McpTransport transport = new SharedHttpMcpTransport(this.http, this.url, Map.of("Authorization", authorization),
+				this.timeout);
 		McpClient client = null;
 		try {
 			client = DefaultMcpClient.builder()

@@ -52,7 +52,7 @@ public class TaskService {
 	}
 
 	public Mono<TaskView> get(long userId, long taskId) {
-		return this.database.transaction((session) -> owned(session, userId, taskId).thenApply(Task::view));
+		return this.database.read((session) -> owned(session, userId, taskId).thenApply(Task::view));
 	}
 
 	public Mono<TaskView> update(long userId, long taskId, TaskChanges changes) {
@@ -119,7 +119,7 @@ public class TaskService {
 			case PRIORITY -> " order by t.priority desc, t.id desc";
 		});
 		int limit = query.limit();
-		return this.database.transaction((session) -> {
+		return this.database.read((session) -> {
 			Stage.SelectionQuery<Task> select = session.createSelectionQuery(hql.toString(), Task.class);
 			parameters.forEach(select::setParameter);
 			return select.setMaxResults(limit + 1).getResultList();

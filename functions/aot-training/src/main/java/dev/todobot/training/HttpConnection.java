@@ -1,4 +1,4 @@
-package dev.todobot.bench;
+package dev.todobot.training;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +15,9 @@ import java.util.Locale;
 /**
  * A minimal HTTP/1.1 client on one keep-alive connection to the loopback address: it
  * writes prepared request bytes and reads the response (Content-Length or chunked). So
- * cheap that the load generator leaves the two cores to the function it measures.
+ * cheap that a load generator leaves the machine's cores to the function it measures.
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
 
 	private final Socket socket;
 
@@ -40,7 +40,7 @@ final class HttpConnection implements AutoCloseable {
 	 * @return the connection
 	 * @throws IOException when nothing listens there
 	 */
-	static HttpConnection open(int port, Duration timeout) throws IOException {
+	public static HttpConnection open(int port, Duration timeout) throws IOException {
 		Socket socket = new Socket();
 		try {
 			socket.setTcpNoDelay(true);
@@ -59,7 +59,7 @@ final class HttpConnection implements AutoCloseable {
 	 * @param request the encoded request
 	 * @return the response
 	 */
-	HttpResponse exchange(byte[] request) throws IOException {
+	public HttpResponse exchange(byte[] request) throws IOException {
 		this.out.write(request);
 		this.out.flush();
 		String statusLine = readLine();
@@ -106,7 +106,7 @@ final class HttpConnection implements AutoCloseable {
 	 * Whether the server keeps the connection open for another request.
 	 * @return {@code false} after {@code Connection: close}
 	 */
-	boolean reusable() {
+	public boolean reusable() {
 		return this.open;
 	}
 

@@ -1,16 +1,16 @@
-package dev.todobot.bench;
+package dev.todobot.training;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * An HTTP response as the benchmark's client reads it.
+ * An HTTP response as {@link HttpConnection} reads it.
  *
  * @param status the status code
  * @param body the body, de-chunked
  */
-record HttpResponse(int status, byte[] body) {
+public record HttpResponse(int status, byte[] body) {
 
-	String text() {
+	public String text() {
 		return new String(this.body, StandardCharsets.UTF_8);
 	}
 
@@ -19,7 +19,7 @@ record HttpResponse(int status, byte[] body) {
 	 * @param marker the text
 	 * @return {@code true} when it occurs
 	 */
-	boolean contains(byte[] marker) {
+	public boolean contains(byte[] marker) {
 		outer: for (int i = 0; i <= this.body.length - marker.length; i++) {
 			for (int j = 0; j < marker.length; j++) {
 				if (this.body[i + j] != marker[j]) {

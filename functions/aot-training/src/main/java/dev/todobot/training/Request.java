@@ -1,11 +1,11 @@
-package dev.todobot.bench;
+package dev.todobot.training;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One request the benchmark sends again and again, and what a good answer contains.
+ * One request sent again and again, and what a good answer contains.
  *
  * @param name what the request does, as the report names it
  * @param method the HTTP method
@@ -15,30 +15,31 @@ import java.util.Map;
  * @param body the JSON body
  * @param marker text a successful answer's body contains
  */
-record BenchRequest(String name, String method, String path, Map<String, String> headers, String body, String marker) {
+public record Request(String name, String method, String path, Map<String, String> headers, String body,
+		String marker) {
 
-	BenchRequest {
+	public Request {
 		headers = Map.copyOf(headers);
 	}
 
-	static BenchRequest post(String name, String path, String body, String marker) {
-		return new BenchRequest(name, "POST", path, Map.of(), body, marker);
+	public static Request post(String name, String path, String body, String marker) {
+		return new Request(name, "POST", path, Map.of(), body, marker);
 	}
 
-	static BenchRequest get(String name, String path, String marker) {
-		return new BenchRequest(name, "GET", path, Map.of(), "", marker);
+	public static Request get(String name, String path, String marker) {
+		return new Request(name, "GET", path, Map.of(), "", marker);
 	}
 
-	BenchRequest withBearer(String token) {
+	public Request withBearer(String token) {
 		Map<String, String> more = new LinkedHashMap<>(this.headers);
 		more.put("Authorization", "Bearer " + token);
-		return new BenchRequest(this.name, this.method, this.path, more, this.body, this.marker);
+		return new Request(this.name, this.method, this.path, more, this.body, this.marker);
 	}
 
-	BenchRequest withHeader(String name, String value) {
+	public Request withHeader(String name, String value) {
 		Map<String, String> more = new LinkedHashMap<>(this.headers);
 		more.put(name, value);
-		return new BenchRequest(this.name, this.method, this.path, more, this.body, this.marker);
+		return new Request(this.name, this.method, this.path, more, this.body, this.marker);
 	}
 
 	/**
@@ -47,7 +48,7 @@ record BenchRequest(String name, String method, String path, Map<String, String>
 	 * @param port the server's port on the loopback address
 	 * @return the bytes
 	 */
-	byte[] encode(int port) {
+	public byte[] encode(int port) {
 		byte[] content = this.body.getBytes(StandardCharsets.UTF_8);
 		StringBuilder head = new StringBuilder();
 		head.append(this.method).append(' ').append(this.path).append(" HTTP/1.1\r\n");
@@ -68,7 +69,7 @@ record BenchRequest(String name, String method, String path, Map<String, String>
 		return request;
 	}
 
-	byte[] markerBytes() {
+	public byte[] markerBytes() {
 		return this.marker.getBytes(StandardCharsets.UTF_8);
 	}
 

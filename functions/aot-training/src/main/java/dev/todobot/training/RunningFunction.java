@@ -1,4 +1,4 @@
-package dev.todobot.bench;
+package dev.todobot.training;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A function app's JVM, started by the benchmark, with its output in a log file.
+ * A function app's JVM, started by the benchmark or the AOT training, with its output in
+ * a log file.
  */
-final class RunningFunction implements AutoCloseable {
+public final class RunningFunction implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(10);
 
@@ -39,20 +40,6 @@ final class RunningFunction implements AutoCloseable {
 
 	/**
 	 * Starts a function.
-	 * @param app the function app
-	 * @param variant how to start it
-	 * @param port its HTTP port
-	 * @param environment its settings
-	 * @param log where its output goes
-	 * @return the process, started
-	 */
-	static RunningFunction start(FunctionApp app, Variant variant, int port, Map<String, String> environment, Path log)
-			throws IOException {
-		return start(app.name(), app.launch(variant), port, environment, log);
-	}
-
-	/**
-	 * Starts a function with a command of its own.
 	 * @param name the function app
 	 * @param builder the command and its directory
 	 * @param port its HTTP port
@@ -60,10 +47,10 @@ final class RunningFunction implements AutoCloseable {
 	 * @param log where its output goes
 	 * @return the process, started
 	 */
-	static RunningFunction start(String name, ProcessBuilder builder, int port, Map<String, String> environment,
+	public static RunningFunction start(String name, ProcessBuilder builder, int port, Map<String, String> environment,
 			Path log) throws IOException {
 		builder.redirectErrorStream(true).redirectOutput(log.toFile());
-		cleanEnvironment(builder.environment());
+		withoutOutsideSettings(builder.environment());
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
 		long started = System.nanoTime();
@@ -72,18 +59,18 @@ final class RunningFunction implements AutoCloseable {
 	}
 
 	/**
-	 * Removes settings of the caller's shell that would change what is measured: a model
-	 * key (chat would call a real model) and extra JVM options.
+	 * Removes settings of the caller's shell that would change what a function does: a
+	 * model key (chat would call a real model), a CloudEvents sink and another database.
+	 * The JVM options (such as an image's {@code JAVA_TOOL_OPTIONS}) stay.
 	 * @param environment a process builder's environment
 	 */
-	static void cleanEnvironment(Map<String, String> environment) {
+	public static void withoutOutsideSettings(Map<String, String> environment) {
 		environment.keySet()
-			.removeIf((key) -> key.startsWith("OPENAI_") || key.equals("JAVA_TOOL_OPTIONS")
-					|| key.equals("JDK_JAVA_OPTIONS") || key.equals("_JAVA_OPTIONS") || key.startsWith("DB_")
-					|| key.equals("DATABASE_URL") || key.equals("K_SINK"));
+			.removeIf((key) -> key.startsWith("OPENAI_") || key.startsWith("DB_") || key.equals("DATABASE_URL")
+					|| key.equals("K_SINK") || key.equals("MCP_URL") || key.equals("JWT_SECRET"));
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
@@ -94,7 +81,7 @@ final class RunningFunction implements AutoCloseable {
 	 * @param timeout how long to wait at most
 	 * @return the answer, and the time from process start to it
 	 */
-	FirstAnswer awaitFirstAnswer(BenchRequest request, Duration timeout) throws InterruptedException {
+	public FirstAnswer awaitFirstAnswer(Request request, Duration timeout) throws InterruptedException {
 		byte[] bytes = request.encode(this.port);
 		byte[] marker = request.markerBytes();
 		long deadline = this.startedNanos + timeout.toNanos();
@@ -125,7 +112,7 @@ final class RunningFunction implements AutoCloseable {
 	 * The resident set size now.
 	 * @return VmRSS in KiB
 	 */
-	long rssKiB() {
+	public long rssKiB() {
 		return status("VmRSS:");
 	}
 
@@ -133,7 +120,7 @@ final class RunningFunction implements AutoCloseable {
 	 * The largest resident set size so far.
 	 * @return VmHWM in KiB
 	 */
-	long peakRssKiB() {
+	public long peakRssKiB() {
 		return status("VmHWM:");
 	}
 
@@ -141,7 +128,7 @@ final class RunningFunction implements AutoCloseable {
 	 * The CPU time the process used so far, all threads, user and system.
 	 * @return milliseconds, at the kernel's clock tick resolution (usually 10 ms)
 	 */
-	long cpuMillis() {
+	public long cpuMillis() {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -173,7 +160,7 @@ final class RunningFunction implements AutoCloseable {
 	 * @param timeout how long to wait
 	 * @return its exit code
 	 */
-	int stop(Duration timeout) throws InterruptedException {
+	public int stop(Duration timeout) throws InterruptedException {
 		this.process.destroy();
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			this.process.destroyForcibly().waitFor();
@@ -202,7 +189,7 @@ final class RunningFunction implements AutoCloseable {
 	 * @param elapsed the time from process start to it
 	 * @param response the answer
 	 */
-	record FirstAnswer(Duration elapsed, HttpResponse response) {
+	public record FirstAnswer(Duration elapsed, HttpResponse response) {
 
 	}
 

@@ -1,4 +1,4 @@
-package dev.todobot.bench;
+package dev.todobot.training;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The work a function does while its AOT cache is recorded: every route, its usual errors
  * and the health probes, in rounds, so that the cache holds the classes the first real
- * request needs, linked, with their method profiles.
+ * request needs, loaded and linked, with their method profiles.
  */
-final class Training {
+public final class Workload {
 
 	/** The key every training process signs and checks tokens with. */
-	static final String JWT_SECRET = "aot-training-only-not-a-real-secret-0123456789";
+	public static final String JWT_SECRET = "aot-training-only-not-a-real-secret-0123456789";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,9 +38,11 @@ final class Training {
 
 	private final List<String> surprises = new ArrayList<>();
 
+	private int requests;
+
 	private HttpConnection connection;
 
-	private Training(int port, String token) {
+	private Workload(int port, String token) {
 		this.port = port;
 		this.token = token;
 	}
@@ -51,7 +53,7 @@ final class Training {
 	 * @param database the training database
 	 * @return a bearer token
 	 */
-	static String trainingUser(DatabaseSettings database) {
+	public static String trainingUser(DatabaseSettings database) {
 		String email = "training-" + UUID.randomUUID() + "@example.com";
 		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
 				database.password());
@@ -78,10 +80,10 @@ final class Training {
 	 * @param port where it listens
 	 * @param token a valid bearer token
 	 * @param rounds how often to repeat the workload
-	 * @return requests whose status was not the expected one
+	 * @return what it saw
 	 */
-	static List<String> run(String function, int port, String token, int rounds) throws IOException {
-		Training training = new Training(port, token);
+	public static Outcome run(String function, int port, String token, int rounds) throws IOException {
+		Workload training = new Workload(port, token);
 		try {
 			for (int round = 0; round < rounds; round++) {
 				switch (function) {
@@ -98,53 +100,52 @@ final class Training {
 				training.connection.close();
 			}
 		}
-		return training.surprises;
+		return new Outcome(training.requests, List.copyOf(training.surprises));
 	}
 
 	private void todo(int round) throws IOException {
 		if (round < 3) {
 			String email = "training-" + UUID.randomUUID() + "@example.com";
-			String account = "{\"email\":\"" + email + "\",\"password\":\"training-password\",\"name\":\"T\"}";
-			send(BenchRequest.post("signup", "/signup", account, ""), 200);
-			send(BenchRequest.post("login", "/login", account, ""), 200);
-			send(BenchRequest.post("login", "/login", "{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}",
-					""), 401);
+			String credentials = "\"email\":\"" + email + "\",\"password\":\"training-password\"";
+			send(Request.post("signup", "/signup", "{" + credentials + ",\"name\":\"Training\"}", ""), 200);
+			send(Request.post("login", "/login", "{" + credentials + "}", ""), 200);
+			send(Request.post("login", "/login", "{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}", ""),
+					401);
 		}
-		JsonNode task = send(authorized(BenchRequest.post("addTask", "/addTask",
+		JsonNode task = send(authorized(Request.post("addTask", "/addTask",
 				"{\"title\":\"Buy milk\",\"description\":\"two litres\",\"dueDate\":\"2030-05-03\","
 						+ "\"priority\":\"high\",\"tags\":[\"shop\",\"home\"]}",
 				"")), 200);
 		long id = task.get("id").asLong();
-		send(authorized(BenchRequest.post("addTask", "/addTask", "{\"title\":\"Call mom\"}", "")), 200);
-		send(authorized(BenchRequest.post("listTasks", "/listTasks", "{}", "")), 200);
-		send(authorized(BenchRequest.post("listTasks", "/listTasks", "{\"status\":\"pending\",\"sort\":\"due\"}", "")),
-				200);
-		JsonNode page = send(authorized(BenchRequest.post("listTasks", "/listTasks",
+		send(authorized(Request.post("addTask", "/addTask", "{\"title\":\"Call mom\"}", "")), 200);
+		send(authorized(Request.post("listTasks", "/listTasks", "{}", "")), 200);
+		send(authorized(Request.post("listTasks", "/listTasks", "{\"status\":\"pending\",\"sort\":\"due\"}", "")), 200);
+		JsonNode page = send(authorized(Request.post("listTasks", "/listTasks",
 				"{\"priority\":\"high\",\"tag\":\"shop\",\"q\":\"milk\",\"sort\":\"priority\",\"limit\":1}", "")), 200);
 		if (page != null && page.hasNonNull("nextCursor")) {
-			send(authorized(BenchRequest.post("listTasks", "/listTasks",
+			send(authorized(Request.post("listTasks", "/listTasks",
 					"{\"priority\":\"high\",\"tag\":\"shop\",\"q\":\"milk\",\"sort\":\"priority\",\"limit\":1,"
 							+ "\"cursor\":\"" + page.get("nextCursor").asString() + "\"}",
 					"")), 200);
 		}
-		send(authorized(
-				BenchRequest.post("listTasks", "/listTasks", "{\"due\":\"week\",\"status\":\"completed\"}", "")), 200);
-		send(authorized(BenchRequest.get("listTasks", "/listTasks", "")), 200);
-		send(authorized(BenchRequest.post("getTask", "/getTask", "{\"id\":" + id + "}", "")), 200);
-		send(authorized(BenchRequest.post("updateTask", "/updateTask",
+		send(authorized(Request.post("listTasks", "/listTasks", "{\"due\":\"week\",\"status\":\"completed\"}", "")),
+				200);
+		send(authorized(Request.get("listTasks", "/listTasks", "")), 200);
+		send(authorized(Request.post("getTask", "/getTask", "{\"id\":" + id + "}", "")), 200);
+		send(authorized(Request.post("updateTask", "/updateTask",
 				"{\"id\":" + id + ",\"title\":\"Buy oat milk\",\"dueDate\":null,\"tags\":[\"shop\"]}", "")), 200);
-		send(authorized(BenchRequest.post("completeTask", "/completeTask", "{\"id\":" + id + "}", "")), 200);
-		send(authorized(BenchRequest.post("deleteTask", "/deleteTask", "{\"id\":" + id + "}", "")), 200);
-		send(authorized(BenchRequest.post("getTask", "/getTask", "{\"id\":" + id + "}", "")), 404);
-		send(authorized(BenchRequest.post("addTask", "/addTask", "{\"title\":\"\"}", "")), 400);
-		send(authorized(BenchRequest.post("addTask", "/addTask", "{\"title\":", "")), 400);
-		send(BenchRequest.post("listTasks", "/listTasks", "{}", ""), 401);
-		send(authorized(BenchRequest.post("addTask", "/addTask", "{\"title\":\"Sent as a CloudEvent\"}", ""))
+		send(authorized(Request.post("completeTask", "/completeTask", "{\"id\":" + id + "}", "")), 200);
+		send(authorized(Request.post("deleteTask", "/deleteTask", "{\"id\":" + id + "}", "")), 200);
+		send(authorized(Request.post("getTask", "/getTask", "{\"id\":" + id + "}", "")), 404);
+		send(authorized(Request.post("addTask", "/addTask", "{\"title\":\"\"}", "")), 400);
+		send(authorized(Request.post("addTask", "/addTask", "{\"title\":", "")), 400);
+		send(Request.post("listTasks", "/listTasks", "{}", ""), 401);
+		send(authorized(Request.post("addTask", "/addTask", "{\"title\":\"Sent as a CloudEvent\"}", ""))
 			.withHeader("ce-specversion", "1.0")
 			.withHeader("ce-id", UUID.randomUUID().toString())
 			.withHeader("ce-source", "/training")
 			.withHeader("ce-type", "todo.task.add"), 200);
-		send(authorized(BenchRequest.post("listTasks", "/listTasks",
+		send(authorized(Request.post("listTasks", "/listTasks",
 				"{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/training\","
 						+ "\"type\":\"todo.task.list\",\"datacontenttype\":\"application/json\",\"data\":{}}",
 				""))
@@ -170,47 +171,55 @@ final class Training {
 		send(mcpCall(tool(9, "complete_task", "{\"task_id\":" + id + "}")), 200);
 		send(mcpCall(tool(10, "add_task", "{\"title\":42}")), 200);
 		send(mcpCall("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"ping\"}"), 200);
-		send(BenchRequest.post("mcp", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/list\"}", "")
+		send(Request.post("mcp", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/list\"}", "")
 			.withHeader("Accept", "application/json, text/event-stream"), 401);
-		send(authorized(BenchRequest.get("mcp", "/mcp", "")).withHeader("Accept", "text/event-stream"), 405);
+		send(authorized(Request.get("mcp", "/mcp", "")).withHeader("Accept", "text/event-stream"), 405);
 	}
 
 	private void chat(int round) throws IOException {
 		JsonNode turn = send(
-				authorized(BenchRequest.post("chat", "/chat", "{\"message\":\"add buy milk tomorrow #shop\"}", "")),
-				200);
+				authorized(Request.post("chat", "/chat", "{\"message\":\"add buy milk tomorrow #shop\"}", "")), 200);
 		String conversation = (turn == null) ? null : turn.get("conversationId").asString();
 		String continued = (conversation == null) ? "" : ",\"conversationId\":\"" + conversation + "\"";
 		for (String message : List.of("show my tasks", "what is still open?", "mark the milk done",
 				"delete the milk task", "help")) {
-			send(authorized(
-					BenchRequest.post("chat", "/chat", "{\"message\":\"" + message + "\"" + continued + "}", "")), 200);
-		}
-		send(authorized(BenchRequest.post("chat", "/chat", "{\"message\":\"add call mom on friday\"}", ""))
-			.withHeader("Accept", "text/event-stream"), 200);
-		send(authorized(BenchRequest.post("conversations", "/conversations", "{}", "")), 200);
-		if (conversation != null) {
-			send(authorized(
-					BenchRequest.post("messages", "/messages", "{\"conversationId\":\"" + conversation + "\"}", "")),
+			send(authorized(Request.post("chat", "/chat", "{\"message\":\"" + message + "\"" + continued + "}", "")),
 					200);
 		}
-		send(authorized(BenchRequest.post("chat", "/chat", "{\"message\":\"\"}", "")), 400);
-		send(BenchRequest.post("chat", "/chat", "{\"message\":\"show my tasks\"}", ""), 401);
+		send(authorized(Request.post("chat", "/chat", "{\"message\":\"add call mom on friday\"}", ""))
+			.withHeader("Accept", "text/event-stream"), 200);
+		send(authorized(Request.post("conversations", "/conversations", "{}", "")), 200);
+		if (conversation != null) {
+			send(authorized(Request.post("messages", "/messages", "{\"conversationId\":\"" + conversation + "\"}", "")),
+					200);
+		}
+		send(authorized(Request.post("chat", "/chat", "{\"message\":\"\"}", "")), 400);
+		send(Request.post("chat", "/chat", "{\"message\":\"show my tasks\"}", ""), 401);
 	}
 
 	private void health() throws IOException {
-		send(BenchRequest.get("readiness", "/actuator/health/readiness", ""), 200);
-		send(BenchRequest.get("liveness", "/actuator/health/liveness", ""), 200);
+		send(Request.get("readiness", "/actuator/health/readiness", ""), 200);
+		send(Request.get("liveness", "/actuator/health/liveness", ""), 200);
 	}
 
-	private BenchRequest authorized(BenchRequest request) {
+	private Request authorized(Request request) {
 		return request.withBearer(this.token);
 	}
 
-	private BenchRequest mcpCall(String body) {
-		return authorized(BenchRequest.post("mcp", "/mcp", body, ""))
+	private Request mcpCall(String body) {
+		return authorized(Request.post("mcp", "/mcp", body, ""))
 			.withHeader("Accept", "application/json, text/event-stream")
 			.withHeader("MCP-Protocol-Version", "2025-06-18");
+	}
+
+	/**
+	 * What a workload saw.
+	 *
+	 * @param requests requests sent
+	 * @param surprises requests answered with another status than expected, described
+	 */
+	public record Outcome(int requests, List<String> surprises) {
+
 	}
 
 	private static String tool(int id, String name, String arguments) {
@@ -222,11 +231,12 @@ final class Training {
 	 * Sends a request and reads a JSON answer.
 	 * @return the answer when it is JSON with the expected status, else {@code null}
 	 */
-	private JsonNode send(BenchRequest request, int expected) throws IOException {
+	private JsonNode send(Request request, int expected) throws IOException {
 		if (this.connection == null) {
 			this.connection = HttpConnection.open(this.port, TIMEOUT);
 		}
 		HttpResponse response;
+		this.requests++;
 		try {
 			response = this.connection.exchange(request.encode(this.port));
 		}
@@ -234,10 +244,6 @@ final class Training {
 			this.connection.close();
 			this.connection = null;
 			throw ex;
-		}
-		if (System.getenv("BENCH_DEBUG") != null) {
-			System.out.println(request.method() + " " + request.path() + " -> " + response.status() + " "
-					+ response.text().substring(0, Math.min(120, response.text().length())));
 		}
 		if (!this.connection.reusable()) {
 			this.connection.close();
