@@ -20,28 +20,40 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${OPENAI_API_KEY:}' != ''")
 class ModelConfiguration {
 
+	private final String apiKey;
+
+	private final String baseUrl;
+
+	private final String model;
+
+	private final Duration timeout;
+
+	ModelConfiguration(@Value("${OPENAI_API_KEY}") String apiKey, @Value("${OPENAI_BASE_URL:}") String baseUrl,
+			@Value("${OPENAI_MODEL:gpt-4o-mini}") String model, @Value("${CHAT_MODEL_TIMEOUT:60s}") Duration timeout) {
+		this.apiKey = apiKey;
+		this.baseUrl = baseUrl.isBlank() ? null : baseUrl;
+		this.model = model;
+		this.timeout = timeout;
+	}
+
 	@Bean
-	OpenAiChatModel openAiChatModel(@Value("${OPENAI_API_KEY}") String apiKey,
-			@Value("${OPENAI_BASE_URL:}") String baseUrl, @Value("${OPENAI_MODEL:gpt-4o-mini}") String model,
-			@Value("${CHAT_MODEL_TIMEOUT:60s}") Duration timeout) {
+	OpenAiChatModel openAiChatModel() {
 		return OpenAiChatModel.builder()
-			.apiKey(apiKey)
-			.baseUrl(baseUrl.isBlank() ? null : baseUrl)
-			.modelName(model)
-			.timeout(timeout)
+			.apiKey(this.apiKey)
+			.baseUrl(this.baseUrl)
+			.modelName(this.model)
+			.timeout(this.timeout)
 			.maxRetries(0)
 			.build();
 	}
 
 	@Bean
-	OpenAiStreamingChatModel openAiStreamingChatModel(@Value("${OPENAI_API_KEY}") String apiKey,
-			@Value("${OPENAI_BASE_URL:}") String baseUrl, @Value("${OPENAI_MODEL:gpt-4o-mini}") String model,
-			@Value("${CHAT_MODEL_TIMEOUT:60s}") Duration timeout) {
+	OpenAiStreamingChatModel openAiStreamingChatModel() {
 		return OpenAiStreamingChatModel.builder()
-			.apiKey(apiKey)
-			.baseUrl(baseUrl.isBlank() ? null : baseUrl)
-			.modelName(model)
-			.timeout(timeout)
+			.apiKey(this.apiKey)
+			.baseUrl(this.baseUrl)
+			.modelName(this.model)
+			.timeout(this.timeout)
 			.build();
 	}
 
