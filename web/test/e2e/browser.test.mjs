@@ -250,8 +250,19 @@ async function startDevstack() {
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  // stopped from outside (Ctrl-C, a build's timeout): take devstack and its functions along
+  const abandon = (signal) => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', abandon).once('SIGTERM', abandon);
 
   const stop = async () => {
+    process.off('SIGINT', abandon).off('SIGTERM', abandon);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM'); // its shutdown hook stops the functions and the database
       const stopped = await Promise.race([exited, sleep(60_000).then(() => null)]);
