@@ -63,6 +63,15 @@ describe('the todo chatbot in a browser', () => {
       context.setDefaultTimeout(UI_TIMEOUT_MS);
       page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+      if (process.env.E2E_DEBUG) {
+        const t0 = performance.now();
+        const at = () => `${Math.round(performance.now() - t0)} ms`;
+        page.on('request', (r) => console.log(`${at()} -> ${r.method()} ${r.url()}`));
+        page.on('response', (r) => console.log(`${at()} <- ${r.status()} ${r.url()}`));
+        page.on('requestfinished', (r) => console.log(`${at()} finished ${r.url()}`));
+        page.on('requestfailed', (r) => console.log(`${at()} failed ${r.url()} ${r.failure()?.errorText}`));
+        page.on('console', (m) => console.log(`${at()} console ${m.text()}`));
+      }
     },
     { timeout: STARTUP_TIMEOUT_MS + 60_000 },
   );
@@ -135,6 +144,36 @@ describe('the todo chatbot in a browser', () => {
       await page.screenshot({ path: screenshot });
       console.log(`wrote ${screenshot}`);
     }
+  });
+
+  step('a message sent while the conversations are still loading gets its answer', async () => {
+    // the conversations arrive only after the message has been sent: the latest conversation
+    // must not then replace the new exchange, or its answer is never shown
+    let releaseConversations;
+    const conversationsHeld = new Promise((release) => (releaseConversations = release));
+    await page.route('**/api/chat/conversations', async (route) => {
+      await conversationsHeld;
+      await route.continue();
+    });
+    let conversationsArrived;
+    await page.route('**/api/chat/chat', async (route) => {
+      releaseConversations();
+      await conversationsArrived;
+      await route.continue();
+    });
+    await page.reload();
+    await tasks()
+      .getByRole('checkbox', { name: /complete buy milk/i })
+      .waitFor();
+    conversationsArrived = page.waitForResponse((r) => r.url().endsWith('/api/chat/conversations'));
+    const { reply } = await sendChat('add call mom');
+    await page.unrouteAll();
+    assert.match(reply, /call mom/i);
+    await taskItem('call mom').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: /add call mom/i })
+      .waitFor();
   });
 
   step('a second user sees none of the first user’s tasks or conversations', async () => {
