@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -273,12 +272,14 @@ function isoDate(date) {
  * @returns its url and stop(), which ends it and everything it started
  */
 async function startDevstack() {
-  const work = mkdtempSync(join(tmpdir(), 'todo-e2e-'));
+  // under target/, so that the build's clean removes what an interrupted run leaves behind
+  const target = join(web, 'target', 'e2e');
+  mkdirSync(target, { recursive: true });
+  const work = mkdtempSync(join(target, 'run-'));
   const port = await freePorts(4);
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   // kept after the run, for a look when something failed
-  const logFile = join(web, 'target', 'e2e', 'devstack.log');
-  mkdirSync(dirname(logFile), { recursive: true });
+  const logFile = join(target, 'devstack.log');
   const log = createWriteStream(logFile);
   const child = spawn(
     java,
