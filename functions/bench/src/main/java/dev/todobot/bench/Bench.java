@@ -1,0 +1,381 @@
+package dev.todobot.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.todobot.core.db.DatabaseMigrations;
+import dev.todobot.core.db.DatabaseSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark: cold start, memory and throughput of the todo, mcp and chat functions on
+ * this machine, each function a JVM of its own on an embedded PostgreSQL, the way the
+ * images start them. Writes results.md, results.json and cold-start.svg.
+ */
+public final class Bench {
+
+	/** The cold start targets the chart marks, in milliseconds. */
+	static final Map<String, Double> TARGETS_MS = Map.of("todo", 1000.0, "mcp", 1000.0, "chat", 1500.0);
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final String JWT_SECRET = "benchmark-secret-that-is-long-enough-for-hs256";
+
+	private static final int TASKS = 20;
+
+	private final BenchOptions options;
+
+	private final PrintStream out;
+
+	private final Path logs;
+
+	private final Map<String, FunctionApp> apps = new LinkedHashMap<>();
+
+	private final Variant loadVariant;
+
+	private final int mcpPort = freePort();
+
+	private String databaseUrl;
+
+	private Requests requests;
+
+	private String trainingToken;
+
+	private Bench(BenchOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+		this.logs = options.output().resolve("logs");
+		this.loadVariant = options.variants()
+			.stream()
+			.filter((variant) -> variant.id().equals(LaunchMode.AOT.id()))
+			.findFirst()
+			.orElse(options.variants().getLast());
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(BenchOptions.USAGE);
+			return;
+		}
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(List.of(args), Path.of("").toAbsolutePath());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		new Bench(options, System.out).run();
+	}
+
+	private void run() throws IOException, InterruptedException {
+		if (this.options.waitForLoad() > 0) {
+			waitForQuiet(this.options.waitForLoad());
+		}
+		double loadBefore = Machine.load();
+		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+		Files.createDirectories(this.logs);
+		this.out.printf(Locale.ROOT, "Load average before the run: %.2f. JVM options: %s %s%n", loadBefore,
+				String.join(" ", this.options.processJvmOptions()), this.options.environment());
+		Map<String, Double> training = new LinkedHashMap<>();
+		List<ColdStart> coldStarts = new ArrayList<>();
+		List<MemoryUse> memory = new ArrayList<>();
+		List<LoadResult> throughput = new ArrayList<>();
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
+					"postgres", "disable");
+			DatabaseMigrations.migrate(database);
+			this.databaseUrl = "postgres://postgres:postgres@localhost:" + postgres.getPort()
+					+ "/postgres?sslmode=disable";
+			this.trainingToken = Training.trainingUser(database);
+			prepare(training);
+			this.requests = seed();
+			for (String function : this.options.functions()) {
+				if (this.options.phases().contains("cold")) {
+					coldStarts.addAll(coldStarts(function));
+				}
+			}
+			for (String function : this.options.functions()) {
+				if (this.options.phases().contains("load")) {
+					load(function, memory, throughput);
+				}
+			}
+		}
+		BenchReport report = new BenchReport(date, Machine.describe(loadBefore, Machine.load()),
+				this.options.processJvmOptions(), this.options.environment(), this.options.runs(), training, coldStarts,
+				memory, throughput);
+		Report writer = new Report(report, this.options.functions(), this.options.variants());
+		writer.write(this.options.output());
+		this.out.println();
+		this.out.print(writer.markdown());
+		this.out.println();
+		this.out.println("Written to " + this.options.output().toAbsolutePath().normalize() + " (" + Report.MARKDOWN
+				+ ", " + Report.JSON + ", " + Report.CHART + ")");
+		if (this.options.publish()) {
+			Path results = this.options.root().resolve("functions").resolve("bench").resolve("results");
+			Files.createDirectories(results);
+			for (String file : List.of(Report.MARKDOWN, Report.JSON, Report.CHART)) {
+				Files.copy(this.options.output().resolve(file), results.resolve(file),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			this.out.println("Copied to " + results);
+		}
+	}
+
+	/**
+	 * Waits up to ten minutes for the 1-minute load average to drop to a level, so that a
+	 * shared machine's other work disturbs the figures less.
+	 */
+	private void waitForQuiet(double level) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		double load = Machine.load();
+		while (load > level && System.nanoTime() < deadline) {
+			this.out.printf(Locale.ROOT, "Load average %.2f, waiting for %.2f...%n", load, level);
+			Thread.sleep(Duration.ofSeconds(15));
+			load = Machine.load();
+		}
+	}
+
+	/**
+	 * Extracts and trains every function that runs, including the ones the measured
+	 * functions need: todo signs the user up, chat calls mcp.
+	 */
+	private void prepare(Map<String, Double> training) throws IOException, InterruptedException {
+		Set<String> needed = new LinkedHashSet<>(List.of("todo"));
+		needed.addAll(this.options.functions());
+		if (needed.contains("chat")) {
+			needed.add("mcp");
+		}
+		Path work = this.options.output().resolve("work");
+		for (String function : BenchOptions.ALL_FUNCTIONS) {
+			if (!needed.contains(function)) {
+				continue;
+			}
+			FunctionApp app = new FunctionApp(function, this.options.jar(function), work,
+					this.options.processJvmOptions(), this.logs);
+			List<Variant> variants = new ArrayList<>(
+					this.options.functions().contains(function) ? this.options.variants() : List.of());
+			if (!variants.contains(this.loadVariant)) {
+				variants.add(this.loadVariant);
+			}
+			this.out.printf(Locale.ROOT, "Preparing %s (%s)...%n", function,
+					String.join(", ", variants.stream().map(Variant::label).toList()));
+			app.prepare(variants, (target, variant) -> {
+				if (variant.training().equals("workload")) {
+					trainWithWorkload(target, variant);
+				}
+				else {
+					target.trainOnRefresh(variant);
+				}
+			});
+			app.trainingSeconds().forEach((variant, seconds) -> {
+				training.put(function + " " + variant, seconds);
+				this.out.printf(Locale.ROOT, "  AOT cache of %s trained in %.1f s%n", variant, seconds);
+			});
+			this.apps.put(function, app);
+		}
+	}
+
+	/**
+	 * Records a function's AOT cache while it serves the training workload on the
+	 * benchmark's database, then stops it so that the JVM writes the cache.
+	 */
+	private void trainWithWorkload(FunctionApp app, Variant variant) throws IOException, InterruptedException {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("DATABASE_URL", this.databaseUrl);
+		environment.put("JWT_SECRET", Training.JWT_SECRET);
+		RunningFunction mcp = null;
+		try {
+			if (app.name().equals("chat")) {
+				int mcpPort = freePort();
+				mcp = RunningFunction.start("mcp",
+						this.apps.get("mcp").launch(Variant.of(LaunchMode.EXTRACTED, "refresh")), mcpPort, environment,
+						this.logs.resolve("mcp-for-chat-training.log"));
+				mcp.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
+				environment.put("MCP_URL", "http://127.0.0.1:" + mcpPort + "/mcp");
+			}
+			int port = freePort();
+			ProcessBuilder recording = new ProcessBuilder(app.recording(variant, List.of()))
+				.directory(app.extracted().toFile());
+			RunningFunction process = RunningFunction.start(app.name(), recording, port, environment,
+					app.log("train-" + variant.id()));
+			try {
+				process.awaitFirstAnswer(BenchRequest.get("readiness", "/actuator/health/readiness", ""),
+						START_TIMEOUT);
+				long start = System.nanoTime();
+				List<String> surprises = Training.run(app.name(), port, this.trainingToken,
+						this.options.trainingRounds());
+				this.out.printf(Locale.ROOT, "  workload: %d rounds in %.1f s%n", this.options.trainingRounds(),
+						(System.nanoTime() - start) / 1e9);
+				surprises.stream().limit(10).forEach((surprise) -> this.out.println("  unexpected: " + surprise));
+			}
+			finally {
+				int exit = process.stop(Duration.ofMinutes(5));
+				this.out.printf(Locale.ROOT, "  stopped with exit code %d%n", exit);
+			}
+		}
+		finally {
+			if (mcp != null) {
+				mcp.close();
+			}
+		}
+	}
+
+	/**
+	 * Signs up two users through the todo function, one with the tasks every list reads
+	 * and one that receives the added tasks, so that the lists stay the same size.
+	 */
+	private Requests seed() throws IOException, InterruptedException {
+		try (RunningFunction todo = start("todo", this.loadVariant, "seed")) {
+			String suffix = Long.toString(System.currentTimeMillis(), 36);
+			String reader = token(todo.awaitFirstAnswer(signUp("bench-reader-" + suffix), START_TIMEOUT).response());
+			String writer = token(todo.awaitFirstAnswer(signUp("bench-writer-" + suffix), START_TIMEOUT).response());
+			try (HttpConnection connection = HttpConnection.open(todo.port(), Duration.ofSeconds(30))) {
+				for (int i = 1; i <= TASKS; i++) {
+					String body = String.format(Locale.ROOT,
+							"{\"title\":\"Benchmark task %d\",\"description\":\"seeded by the benchmark\","
+									+ "\"priority\":\"%s\",\"tags\":[\"bench\"],\"dueDate\":\"2030-01-%02d\"}",
+							i, List.of("low", "medium", "high").get(i % 3), i);
+					HttpResponse response = connection.exchange(
+							BenchRequest.post("addTask", "/addTask", body, "").withBearer(reader).encode(todo.port()));
+					if (response.status() != 200) {
+						throw new IllegalStateException(
+								"addTask answered " + response.status() + ": " + response.text());
+					}
+				}
+			}
+			return new Requests(reader, writer);
+		}
+	}
+
+	private static BenchRequest signUp(String name) {
+		return BenchRequest.post("signup", "/signup",
+				"{\"email\":\"" + name + "@example.com\",\"password\":\"benchmark-password\",\"name\":\"Bench\"}",
+				"\"token\"");
+	}
+
+	private static String token(HttpResponse response) {
+		return JsonMapper.builder().build().readTree(response.body()).get("token").asString();
+	}
+
+	private List<ColdStart> coldStarts(String function) throws IOException, InterruptedException {
+		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null) {
+			BenchRequest first = this.requests.first(function);
+			Map<Variant, List<Double>> times = new LinkedHashMap<>();
+			Map<Variant, List<Double>> rss = new HashMap<>();
+			Map<Variant, List<Double>> cpu = new HashMap<>();
+			// one unrecorded start per mode first, so that every timed start finds the
+			// files
+			// in the page cache; then the modes take turns, so that a slow spell of a
+			// shared
+			// machine does not fall on one mode only
+			for (int run = 0; run <= this.options.runs(); run++) {
+				for (Variant mode : this.options.variants()) {
+					try (RunningFunction process = start(function, mode, mode.id() + "-" + run)) {
+						double ms = process.awaitFirstAnswer(first, START_TIMEOUT).elapsed().toNanos() / 1e6;
+						double mib = process.rssKiB() / 1024.0;
+						double cpuMs = process.cpuMillis();
+						if (run == 0) {
+							this.out.printf(Locale.ROOT, "%s, %s, page cache warm-up: %.0f ms%n", function,
+									mode.label(), ms);
+							continue;
+						}
+						times.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(round(ms));
+						rss.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(mib);
+						cpu.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(cpuMs);
+						this.out.printf(Locale.ROOT,
+								"%s, %s, run %d: %.0f ms to the first %s (CPU %.0f ms), RSS %.0f MiB%n", function,
+								mode.label(), run, ms, first.name(), cpuMs, mib);
+					}
+				}
+			}
+			List<ColdStart> results = new ArrayList<>();
+			times.forEach((mode, ms) -> {
+				double[] values = ms.stream().mapToDouble(Double::doubleValue).toArray();
+				double[] memory = rss.get(mode).stream().mapToDouble(Double::doubleValue).toArray();
+				double[] cpuTimes = cpu.get(mode).stream().mapToDouble(Double::doubleValue).toArray();
+				results.add(new ColdStart(function, mode.id(), this.requests.description(function), ms,
+						round(Stats.median(values)), Stats.max(values), round(Stats.median(memory)),
+						round(Stats.median(cpuTimes))));
+			});
+			return results;
+		}
+	}
+
+	private void load(String function, List<MemoryUse> memory, List<LoadResult> throughput)
+			throws IOException, InterruptedException {
+		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null;
+				RunningFunction process = start(function, this.loadVariant, "load")) {
+			BenchRequest first = this.requests.first(function);
+			process.awaitFirstAnswer(first, START_TIMEOUT);
+			double afterStart = process.rssKiB() / 1024.0;
+			Load load = new Load(process.port(), this.options.connections());
+			LoadResult warm = load.forCount(function, first, this.options.requests());
+			double afterRequests = process.rssKiB() / 1024.0;
+			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
+					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
+			for (BenchRequest request : this.requests.scenarios(function)) {
+				if (!this.options.warmup().isZero()) {
+					load.forDuration(function, request, this.options.warmup());
+				}
+				LoadResult result = load.forDuration(function, request, this.options.duration());
+				this.out.printf(Locale.ROOT, "%s %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", function,
+						request.name(), result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors());
+				throughput.add(result);
+			}
+			memory.add(new MemoryUse(function, this.loadVariant.id(), round(afterStart), round(afterRequests),
+					this.options.requests(), round(process.rssKiB() / 1024.0), round(process.peakRssKiB() / 1024.0)));
+		}
+	}
+
+	private RunningFunction startMcp() throws IOException, InterruptedException {
+		RunningFunction mcp = start("mcp", this.loadVariant, "for-chat");
+		mcp.awaitFirstAnswer(this.requests.first("mcp"), START_TIMEOUT);
+		return mcp;
+	}
+
+	private RunningFunction start(String function, Variant variant, String label) throws IOException {
+		Map<String, String> environment = new HashMap<>(this.options.environment());
+		environment.put("DATABASE_URL", this.databaseUrl);
+		environment.put("JWT_SECRET", JWT_SECRET);
+		if (function.equals("chat")) {
+			environment.put("MCP_URL", "http://127.0.0.1:" + this.mcpPort + "/mcp");
+		}
+		int port = function.equals("mcp") && label.equals("for-chat") ? this.mcpPort : freePort();
+		return RunningFunction.start(this.apps.get(function), variant, port, environment,
+				this.logs.resolve(function + "-" + label + ".log"));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("no free port", ex);
+		}
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.todobot.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a benchmark run as Markdown tables, JSON and the cold start chart.
+ */
+final class Report {
+
+	static final String MARKDOWN = "results.md";
+
+	static final String JSON = "results.json";
+
+	static final String CHART = "cold-start.svg";
+
+	private final BenchReport report;
+
+	private final List<String> functions;
+
+	private final List<Variant> modes;
+
+	Report(BenchReport report, List<String> functions, List<Variant> modes) {
+		this.report = report;
+		this.functions = functions;
+		this.modes = modes;
+	}
+
+	/**
+	 * Writes results.md, results.json and cold-start.svg.
+	 * @param directory where
+	 */
+	void write(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		Files.writeString(directory.resolve(MARKDOWN), markdown(), StandardCharsets.UTF_8);
+		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		Files.writeString(directory.resolve(JSON), json.writeValueAsString(this.report) + "\n", StandardCharsets.UTF_8);
+		Files.writeString(directory.resolve(CHART), ColdStartChart.render(this.report.coldStarts(), this.functions,
+				this.modes, Bench.TARGETS_MS, subtitle()), StandardCharsets.UTF_8);
+	}
+
+	String subtitle() {
+		Machine machine = this.report.machine();
+		return format("Median of %d fresh processes per bar, whisker to the slowest; %d CPUs, Java %s, %s",
+				this.report.runs(), machine.cpus(), machine.java(), this.report.date().substring(0, 10));
+	}
+
+	String markdown() {
+		Machine machine = this.report.machine();
+		StringBuilder md = new StringBuilder();
+		md.append(format(
+				"Measured %s on %d CPUs and %.0f GiB (%s), Java %s, 1-minute load average %.2f before "
+						+ "the run. Each function is its own JVM with `%s`; PostgreSQL 17 is embedded and local.%n%n",
+				this.report.date(), machine.cpus(), machine.memoryGiB(), machine.os(), machine.java(),
+				machine.loadBefore(), String.join(" ", this.report.jvmOptions())));
+		if (!this.report.environment().isEmpty()) {
+			md.append(format("Extra settings: `%s`.%n%n", this.report.environment()));
+		}
+		md.append(format("**Cold start**: process start to the first successful database-backed answer, median / "
+				+ "max of %d fresh processes, in seconds.%n%n", this.report.runs()));
+		md.append("| function | first answer |");
+		this.modes.forEach((mode) -> md.append(' ').append(mode.label()).append(" |"));
+		md.append("\n|---|---|");
+		this.modes.forEach((mode) -> md.append("---:|"));
+		md.append('\n');
+		for (String function : this.functions) {
+			Optional<ColdStart> any = this.report.coldStarts()
+				.stream()
+				.filter((c) -> c.function().equals(function))
+				.findFirst();
+			md.append("| ")
+				.append(function)
+				.append(" | ")
+				.append(any.map(ColdStart::firstAnswer).orElse(""))
+				.append(" |");
+			for (Variant mode : this.modes) {
+				md.append(' ')
+					.append(coldStart(function, mode)
+						.map((c) -> format("%.2f / %.2f", c.medianMs() / 1000, c.maxMs() / 1000))
+						.orElse("–"))
+					.append(" |");
+			}
+			md.append('\n');
+		}
+		md.append(format(
+				"%n**Memory**: resident set size (VmRSS) in MiB. After start: right after the first answer "
+						+ "(median of the cold starts). The rest: one %s process through the load runs below.%n%n",
+				this.report.memory().isEmpty() ? ""
+						: this.modes.stream()
+							.filter((mode) -> mode.id().equals(this.report.memory().getFirst().mode()))
+							.findFirst()
+							.map(Variant::label)
+							.orElse("")));
+		md.append("| function |");
+		this.modes.forEach((mode) -> md.append(" after start, ").append(mode.label()).append(" |"));
+		int requests = this.report.memory().isEmpty() ? 0 : this.report.memory().getFirst().requests();
+		md.append(format(" after %,d requests | after the load runs | peak |%n|---|", requests));
+		this.modes.forEach((mode) -> md.append("---:|"));
+		md.append("---:|---:|---:|\n");
+		for (String function : this.functions) {
+			md.append("| ").append(function).append(" |");
+			for (Variant mode : this.modes) {
+				md.append(' ')
+					.append(coldStart(function, mode).map((c) -> format("%.0f", c.rssMiB())).orElse("–"))
+					.append(" |");
+			}
+			Optional<MemoryUse> memory = this.report.memory()
+				.stream()
+				.filter((m) -> m.function().equals(function))
+				.findFirst();
+			md.append(memory
+				.map((m) -> format(" %.0f | %.0f | %.0f |", m.afterRequestsMiB(), m.afterLoadMiB(), m.peakMiB()))
+				.orElse(" – | – | – |"));
+			md.append('\n');
+		}
+		md.append(format(
+				"%n**Throughput**: %d connections, each sending its next request when the last is "
+						+ "answered, for %s; latency from the first byte sent to the last byte read.%n%n",
+				this.report.throughput().isEmpty() ? 0 : this.report.throughput().getFirst().connections(),
+				this.report.throughput().isEmpty() ? ""
+						: format("%.0f s", Math.floor(this.report.throughput().getFirst().seconds()))));
+		md.append("| function | request | requests/s | p50 ms | p99 ms | max ms | requests | errors |\n");
+		md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+		for (LoadResult load : this.report.throughput()) {
+			md.append(format("| %s | %s | %,.0f | %.1f | %.1f | %.0f | %,d | %d |%n", load.function(), load.scenario(),
+					load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.maxMs(), load.requests(),
+					load.errors()));
+		}
+		return md.toString();
+	}
+
+	private Optional<ColdStart> coldStart(String function, Variant mode) {
+		return this.report.coldStarts()
+			.stream()
+			.filter((c) -> c.function().equals(function) && c.mode().equals(mode.id()))
+			.findFirst();
+	}
+
+	private static String format(String format, Object... args) {
+		return String.format(Locale.ROOT, format, args);
+	}
+
+}
