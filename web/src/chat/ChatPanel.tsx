@@ -65,10 +65,11 @@ export function ChatPanel({ api, onTasksChanged }: Props) {
 
   useEffect(() => {
     let current = true;
+    const before = opened.current;
     refreshConversations()
       .then((sorted) => {
-        // continue the latest conversation
-        if (current && sorted.length > 0) void open(sorted[0].id);
+        // continue the latest conversation, unless the user has moved on meanwhile
+        if (current && sorted.length > 0 && opened.current === before) void open(sorted[0].id);
       })
       .catch((caught) => {
         if (current && !isQuiet(caught)) setError(errorMessage(caught));
@@ -100,6 +101,9 @@ export function ChatPanel({ api, onTasksChanged }: Props) {
     const update = (change: (m: Shown) => Shown) =>
       setMessages((list) => list.map((m) => (m.key === answer.key ? change(m) : m)));
 
+    // a conversation still loading must not replace this exchange when it arrives
+    opened.current++;
+    setLoadingMessages(false);
     setMessages((list) => [...list, question, answer]);
     setDraft('');
     setError(null);

@@ -107,6 +107,19 @@ class AuthFunctionsTests extends TodoHttpTestSupport {
 	}
 
 	@Test
+	void tokenOfADeletedAccountIsUnauthorizedAndAddsNothing() {
+		String token = signUp();
+		long before = tasks();
+		EmbeddedDatabase.execute("delete from users where id = (select max(id) from users)");
+		call("addTask", token, Map.of("title", "Orphan")).expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("This account no longer exists; sign up again");
+		assertThat(tasks()).isEqualTo(before);
+	}
+
+	@Test
 	void garbageTokenIsUnauthorized() {
 		call("listTasks", "not-a-token", Map.of()).expectStatus().isUnauthorized();
 	}

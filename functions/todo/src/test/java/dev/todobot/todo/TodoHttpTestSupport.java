@@ -34,7 +34,7 @@ abstract class TodoHttpTestSupport {
 		// machine
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(Duration.ofSeconds(60))
 			.build();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.todobot.todoctl.cli.Cluster;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.Pod;
 
 /**
  * What todoctl knows about the app the todo-app chart deploys: its Knative Services and
@@ -62,6 +63,21 @@ public final class TodoApp {
 			.sorted(Comparator.comparing((Service service) -> order(service.getMetadata().getName()))
 				.thenComparing((service) -> service.getMetadata().getName()))
 			.toList();
+	}
+
+	/**
+	 * The pods of one of the app's Knative Services, of every revision.
+	 * @param cluster the cluster and namespace
+	 * @param service the Knative Service
+	 * @return the pods Knative labelled with the service, in the cluster's order
+	 */
+	public static List<Pod> pods(Cluster cluster, String service) {
+		return cluster.kubernetes()
+			.pods()
+			.inNamespace(cluster.namespace())
+			.withLabel(SERVICE_LABEL, service)
+			.list()
+			.getItems();
 	}
 
 	private static int order(String name) {

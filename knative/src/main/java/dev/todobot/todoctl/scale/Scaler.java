@@ -152,12 +152,7 @@ public final class Scaler {
 	}
 
 	private List<PodSummary> pods(String service) {
-		return this.cluster.kubernetes()
-			.pods()
-			.inNamespace(this.cluster.namespace())
-			.withLabel(TodoApp.SERVICE_LABEL, service)
-			.list()
-			.getItems()
+		return TodoApp.pods(this.cluster, service)
 			.stream()
 			.map(Scaler::summary)
 			.sorted(Comparator.comparing(PodSummary::name))

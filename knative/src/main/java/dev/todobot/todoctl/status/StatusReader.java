@@ -45,15 +45,7 @@ public final class StatusReader {
 	}
 
 	private int runningPods(String service) {
-		return (int) this.cluster.kubernetes()
-			.pods()
-			.inNamespace(this.cluster.namespace())
-			.withLabel(TodoApp.SERVICE_LABEL, service)
-			.list()
-			.getItems()
-			.stream()
-			.filter(StatusReader::isRunning)
-			.count();
+		return (int) TodoApp.pods(this.cluster, service).stream().filter(StatusReader::isRunning).count();
 	}
 
 	private static boolean isRunning(Pod pod) {

@@ -1,38 +1,14 @@
 package dev.todobot.todoctl.ask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todobot.todoctl.AbstractCommandTests;
 import dev.todobot.todoctl.FakeServingController;
-import dev.todobot.todoctl.PatchRecordingMockServer;
-import dev.todobot.todoctl.TodoAppFixture;
-import dev.todobot.todoctl.TodoctlRunner;
 import dev.todobot.todoctl.TodoctlRunner.Run;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AskCommandTests {
-
-	private final PatchRecordingMockServer server = new PatchRecordingMockServer();
-
-	private final KubernetesClient client = this.server.client();
-
-	private TodoAppFixture fixture;
-
-	private TodoctlRunner todoctl;
-
-	@BeforeEach
-	void healthyApp() {
-		this.fixture = new TodoAppFixture(this.client).healthy();
-		this.todoctl = new TodoctlRunner(this.client);
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
-	}
+class AskCommandTests extends AbstractCommandTests {
 
 	@Test
 	void runsAReadOnlyPlanAtOnce() {

@@ -8,35 +8,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todobot.todoctl.AbstractCommandTests;
 import dev.todobot.todoctl.TodoAppFixture;
-import dev.todobot.todoctl.TodoctlRunner;
 import dev.todobot.todoctl.TodoctlRunner.Run;
 import io.fabric8.knative.client.KnativeClient;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-@EnableKubernetesMockClient(crud = true)
-class DoctorCommandTests {
+class DoctorCommandTests extends AbstractCommandTests {
 
 	private static final String ALL_CHECKS = "7 checks (KnativeServing, Kourier, scale-to-zero, Knative Services,"
 			+ " pods, warning events, readiness endpoints)";
-
-	KubernetesClient client;
-
-	private TodoAppFixture fixture;
-
-	private TodoctlRunner todoctl;
-
-	@BeforeEach
-	void healthyApp() {
-		this.fixture = new TodoAppFixture(this.client).healthy();
-		this.todoctl = new TodoctlRunner(this.client);
-	}
 
 	@Test
 	void reportsAHealthyAppAsHealthy() {

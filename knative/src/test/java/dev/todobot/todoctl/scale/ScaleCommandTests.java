@@ -5,42 +5,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todobot.todoctl.AbstractCommandTests;
 import dev.todobot.todoctl.FakeServingController;
-import dev.todobot.todoctl.PatchRecordingMockServer;
-import dev.todobot.todoctl.TodoAppFixture;
-import dev.todobot.todoctl.TodoctlRunner;
 import dev.todobot.todoctl.TodoctlRunner.Run;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScaleCommandTests {
+class ScaleCommandTests extends AbstractCommandTests {
 
 	private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/todo-app/services/";
 
 	private static final String MERGE_PATCH = "application/merge-patch+json";
-
-	private final PatchRecordingMockServer server = new PatchRecordingMockServer();
-
-	private final KubernetesClient client = this.server.client();
-
-	private TodoAppFixture fixture;
-
-	private TodoctlRunner todoctl;
-
-	@BeforeEach
-	void healthyApp() {
-		this.fixture = new TodoAppFixture(this.client).healthy();
-		this.todoctl = new TodoctlRunner(this.client);
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
-	}
 
 	@Test
 	void sendsAMergePatchOfTheMinScaleAnnotationOnTheTemplate() throws Exception {

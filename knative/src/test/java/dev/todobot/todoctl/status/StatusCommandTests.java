@@ -6,33 +6,17 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.todobot.todoctl.AbstractCommandTests;
 import dev.todobot.todoctl.TodoAppFixture;
-import dev.todobot.todoctl.TodoctlRunner;
 import dev.todobot.todoctl.TodoctlRunner.Run;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.ServiceBuilder;
 import io.fabric8.knative.serving.v1.TrafficTargetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EnableKubernetesMockClient(crud = true)
-class StatusCommandTests {
-
-	KubernetesClient client;
-
-	private TodoAppFixture fixture;
-
-	private TodoctlRunner todoctl;
-
-	@BeforeEach
-	void healthyApp() {
-		this.fixture = new TodoAppFixture(this.client).healthy();
-		this.todoctl = new TodoctlRunner(this.client);
-	}
+class StatusCommandTests extends AbstractCommandTests {
 
 	@Test
 	void listsEachServiceWithItsRevisionTrafficPodsAndScale() {

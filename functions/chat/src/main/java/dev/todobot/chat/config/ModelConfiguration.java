@@ -21,28 +21,39 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
 
 	@Bean
-	OpenAiChatModel openAiChatModel(@Value("${OPENAI_API_KEY}") String apiKey,
+	OpenAiSettings openAiSettings(@Value("${OPENAI_API_KEY}") String apiKey,
 			@Value("${OPENAI_BASE_URL:}") String baseUrl, @Value("${OPENAI_MODEL:gpt-4o-mini}") String model,
 			@Value("${CHAT_MODEL_TIMEOUT:60s}") Duration timeout) {
+		return new OpenAiSettings(apiKey, baseUrl.isBlank() ? null : baseUrl, model, timeout);
+	}
+
+	@Bean
+	OpenAiChatModel openAiChatModel(OpenAiSettings settings) {
 		return OpenAiChatModel.builder()
-			.apiKey(apiKey)
-			.baseUrl(baseUrl.isBlank() ? null : baseUrl)
-			.modelName(model)
-			.timeout(timeout)
+			.apiKey(settings.apiKey())
+			.baseUrl(settings.baseUrl())
+			.modelName(settings.model())
+			.timeout(settings.timeout())
 			.maxRetries(0)
 			.build();
 	}
 
 	@Bean
-	OpenAiStreamingChatModel openAiStreamingChatModel(@Value("${OPENAI_API_KEY}") String apiKey,
-			@Value("${OPENAI_BASE_URL:}") String baseUrl, @Value("${OPENAI_MODEL:gpt-4o-mini}") String model,
-			@Value("${CHAT_MODEL_TIMEOUT:60s}") Duration timeout) {
+	OpenAiStreamingChatModel openAiStreamingChatModel(OpenAiSettings settings) {
 		return OpenAiStreamingChatModel.builder()
-			.apiKey(apiKey)
-			.baseUrl(baseUrl.isBlank() ? null : baseUrl)
-			.modelName(model)
-			.timeout(timeout)
+			.apiKey(settings.apiKey())
+			.baseUrl(settings.baseUrl())
+			.modelName(settings.model())
+			.timeout(settings.timeout())
 			.build();
+	}
+
+	/**
+	 * Where the model is and how long it may take.
+	 *
+	 * @param baseUrl {@code null} for the provider's default
+	 */
+	record OpenAiSettings(String apiKey, String baseUrl, String model, Duration timeout) {
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.NotFoundException;
+import dev.todobot.core.error.UnauthenticatedException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ public class ConversationStore {
 		UUID id = UUID.randomUUID();
 		return this.database
 			.transaction((session) -> session.persist(new Conversation(id, userId, title(firstMessage), now())))
+			.onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone())
 			.thenReturn(id);
 	}
 

@@ -8,18 +8,13 @@ import dev.todobot.core.task.NewTask;
 import dev.todobot.core.task.Priority;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.AuthenticatedUser;
-import dev.todobot.core.web.JsonBodies;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code add_task}: adds a task for the caller.
  */
 final class AddTaskTool implements TodoTool {
-
-	static final String NAME = "add_task";
 
 	private static final String INPUT = """
 			{
@@ -51,43 +46,18 @@ final class AddTaskTool implements TodoTool {
 			}
 			""";
 
-	private final TaskService tasks;
-
-	private final JsonBodies json;
-
-	private final McpSchema.Tool definition;
-
-	AddTaskTool(TaskService tasks, JsonBodies json, McpJsonMapper schemas) {
-		this.tasks = tasks;
-		this.json = json;
-		this.definition = McpSchema.Tool.builder()
-			.name(NAME)
-			.title("Add a task")
-			.description("Adds a task to the user's todo list, for anything the user wants to do, buy or remember. "
-					+ "Give a short title and put details in description. Returns the new task with its id.")
-			.inputSchema(schemas, INPUT)
-			.outputSchema(schemas, ToolTask.SCHEMA)
-			.annotations(McpSchema.ToolAnnotations.builder()
-				.title("Add a task")
-				.readOnlyHint(false)
-				.destructiveHint(false)
-				.idempotentHint(false)
-				.openWorldHint(false)
-				.build())
-			.build();
+	@Override
+	public ToolDefinition definition() {
+		return new ToolDefinition("add_task", "Add a task",
+				"Adds a task to the user's todo list, for anything the user wants to do, buy or remember. "
+						+ "Give a short title and put details in description. Returns the new task with its id.",
+				INPUT, ToolTask.SCHEMA, ToolEffect.ADDS);
 	}
 
 	@Override
-	public McpSchema.Tool definition() {
-		return this.definition;
-	}
-
-	@Override
-	public Mono<McpSchema.CallToolResult> call(AuthenticatedUser user, JsonNode arguments) {
-		NewTask task = this.json.convert(arguments, Arguments.class).task();
-		return this.tasks.add(user.id(), task)
-			.map(ToolTask::of)
-			.map((added) -> ToolResults.success("Added task " + added.summary(), added));
+	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
+		NewTask task = arguments.as(Arguments.class).task();
+		return tasks.add(user.id(), task).map((added) -> ToolResults.task("Added task", added));
 	}
 
 	record Arguments(String title, String description, @JsonProperty("due_date") LocalDate dueDate, Priority priority,

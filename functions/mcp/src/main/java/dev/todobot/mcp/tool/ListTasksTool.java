@@ -10,18 +10,13 @@ import dev.todobot.core.task.TaskPage;
 import dev.todobot.core.task.TaskQuery;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.AuthenticatedUser;
-import dev.todobot.core.web.JsonBodies;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code list_tasks}: the caller's tasks, newest first, filtered.
  */
 final class ListTasksTool implements TodoTool {
-
-	static final String NAME = "list_tasks";
 
 	private static final String INPUT = """
 			{
@@ -68,44 +63,19 @@ final class ListTasksTool implements TodoTool {
 			}
 			""".formatted(ToolTask.SCHEMA);
 
-	private final TaskService tasks;
-
-	private final JsonBodies json;
-
-	private final McpSchema.Tool definition;
-
-	ListTasksTool(TaskService tasks, JsonBodies json, McpJsonMapper schemas) {
-		this.tasks = tasks;
-		this.json = json;
-		this.definition = McpSchema.Tool.builder()
-			.name(NAME)
-			.title("List tasks")
-			.description("Lists the user's tasks, newest first. Use it to answer questions about the todo list, "
-					+ "and to find a task's id by its title (query) before completing, updating or deleting it. "
-					+ "Filters combine; with none, all tasks are listed.")
-			.inputSchema(schemas, INPUT)
-			.outputSchema(schemas, OUTPUT)
-			.annotations(McpSchema.ToolAnnotations.builder()
-				.title("List tasks")
-				.readOnlyHint(true)
-				.destructiveHint(false)
-				.idempotentHint(true)
-				.openWorldHint(false)
-				.build())
-			.build();
+	@Override
+	public ToolDefinition definition() {
+		return new ToolDefinition("list_tasks", "List tasks",
+				"Lists the user's tasks, newest first. Use it to answer questions about the todo list, "
+						+ "and to find a task's id by its title (query) before completing, updating or deleting it. "
+						+ "Filters combine; with none, all tasks are listed.",
+				INPUT, OUTPUT, ToolEffect.READS);
 	}
 
 	@Override
-	public McpSchema.Tool definition() {
-		return this.definition;
-	}
-
-	@Override
-	public Mono<McpSchema.CallToolResult> call(AuthenticatedUser user, JsonNode arguments) {
-		TaskQuery query = this.json.convert(arguments, Arguments.class).taskQuery();
-		return this.tasks.list(user.id(), query)
-			.map(TaskList::of)
-			.map((list) -> ToolResults.success(list.text(), list));
+	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
+		TaskQuery query = arguments.as(Arguments.class).taskQuery();
+		return tasks.list(user.id(), query).map(TaskList::of).map((list) -> ToolResults.success(list.text(), list));
 	}
 
 	record Arguments(TaskQuery.Status status, Priority priority, String tag, String query, TaskQuery.Due due,

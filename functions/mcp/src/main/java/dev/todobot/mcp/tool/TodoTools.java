@@ -2,6 +2,7 @@ package dev.todobot.mcp.tool;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.NotFoundException;
@@ -30,9 +31,11 @@ public class TodoTools {
 
 	private static final Logger logger = LoggerFactory.getLogger(TodoTools.class);
 
+	private final TaskService tasks;
+
 	private final JsonBodies json;
 
-	private final List<TodoTool> tools;
+	private final List<AsyncToolSpecification> specifications;
 
 	/**
 	 * @param tasks the task service every tool delegates to
@@ -40,10 +43,13 @@ public class TodoTools {
 	 * @param schemas reads the tools' JSON schemas
 	 */
 	public TodoTools(TaskService tasks, JsonBodies json, McpJsonMapper schemas) {
+		this.tasks = tasks;
 		this.json = json;
-		this.tools = List.of(new AddTaskTool(tasks, json, schemas), new ListTasksTool(tasks, json, schemas),
-				new CompleteTaskTool(tasks, json, schemas), new DeleteTaskTool(tasks, json, schemas),
-				new UpdateTaskTool(tasks, json, schemas));
+		this.specifications = Stream
+			.of(new AddTaskTool(), new ListTasksTool(), new CompleteTaskTool(), new DeleteTaskTool(),
+					new UpdateTaskTool())
+			.map((tool) -> specification(tool, schemas))
+			.toList();
 	}
 
 	/**
@@ -51,12 +57,12 @@ public class TodoTools {
 	 * @return one specification per tool
 	 */
 	public List<AsyncToolSpecification> specifications() {
-		return this.tools.stream().map(this::specification).toList();
+		return this.specifications;
 	}
 
-	private AsyncToolSpecification specification(TodoTool tool) {
+	private AsyncToolSpecification specification(TodoTool tool, McpJsonMapper schemas) {
 		return AsyncToolSpecification.builder()
-			.tool(tool.definition())
+			.tool(tool.definition().tool(schemas))
 			.callHandler((context, request) -> call(tool, context, request))
 			.build();
 	}
@@ -64,7 +70,8 @@ public class TodoTools {
 	private Mono<CallToolResult> call(TodoTool tool, McpTransportContext context, McpSchema.CallToolRequest request) {
 		return Mono.defer(() -> {
 			Map<String, Object> arguments = (request.arguments() != null) ? request.arguments() : Map.of();
-			return tool.call(CallerContext.user(context), this.json.mapper().valueToTree(arguments));
+			return tool.call(this.tasks, CallerContext.user(context),
+					new ToolArguments(this.json.mapper().valueToTree(arguments), this.json));
 		}).onErrorResume((error) -> Mono.just(failure(tool, error)));
 	}
 

@@ -9,8 +9,6 @@ import dev.todobot.core.task.Priority;
 import dev.todobot.core.task.TaskChanges;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.AuthenticatedUser;
-import dev.todobot.core.web.JsonBodies;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +17,6 @@ import tools.jackson.databind.JsonNode;
  * {@code update_task}: changes the given fields of one of the caller's tasks.
  */
 final class UpdateTaskTool implements TodoTool {
-
-	static final String NAME = "update_task";
 
 	private static final String INPUT = """
 			{
@@ -48,53 +44,29 @@ final class UpdateTaskTool implements TodoTool {
 			}
 			""";
 
-	private final TaskService tasks;
-
-	private final JsonBodies json;
-
-	private final McpSchema.Tool definition;
-
-	UpdateTaskTool(TaskService tasks, JsonBodies json, McpJsonMapper schemas) {
-		this.tasks = tasks;
-		this.json = json;
-		this.definition = McpSchema.Tool.builder()
-			.name(NAME)
-			.title("Update a task")
-			.description("Changes one of the user's tasks: give its id and only the fields to change; the rest stay "
-					+ "as they are. Use it to rename, reschedule, re-prioritise, re-tag or reopen a task. "
-					+ "When you only know the title, find the id with list_tasks (query) first.")
-			.inputSchema(schemas, INPUT)
-			.outputSchema(schemas, ToolTask.SCHEMA)
-			.annotations(McpSchema.ToolAnnotations.builder()
-				.title("Update a task")
-				.readOnlyHint(false)
-				// it overwrites what was there
-				.destructiveHint(true)
-				.idempotentHint(true)
-				.openWorldHint(false)
-				.build())
-			.build();
+	@Override
+	public ToolDefinition definition() {
+		return new ToolDefinition("update_task", "Update a task",
+				"Changes one of the user's tasks: give its id and only the fields to change; the rest stay "
+						+ "as they are. Use it to rename, reschedule, re-prioritise, re-tag or reopen a task. "
+						+ "When you only know the title, find the id with list_tasks (query) first.",
+				INPUT, ToolTask.SCHEMA, ToolEffect.OVERWRITES);
 	}
 
 	@Override
-	public McpSchema.Tool definition() {
-		return this.definition;
-	}
-
-	@Override
-	public Mono<McpSchema.CallToolResult> call(AuthenticatedUser user, JsonNode arguments) {
-		Arguments update = this.json.convert(arguments, Arguments.class);
+	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
+		Arguments update = arguments.as(Arguments.class);
 		// "due_date": null removes the date, a missing due_date leaves it
-		boolean clearDueDate = arguments.has("due_date") && arguments.get("due_date").isNull();
+		JsonNode tree = arguments.tree();
+		boolean clearDueDate = tree.has("due_date") && tree.get("due_date").isNull();
 		TaskChanges changes = new TaskChanges(update.title(), update.description(), update.dueDate(), clearDueDate,
 				update.priority(), update.tags(), update.completed());
 		if (changes.isEmpty()) {
 			throw new InvalidInputException("arguments",
 					"Name at least one thing to change: title, description, due_date, priority, tags or completed");
 		}
-		return this.tasks.update(user.id(), update.taskId(), changes)
-			.map(ToolTask::of)
-			.map((updated) -> ToolResults.success("Updated task " + updated.summary(), updated));
+		return tasks.update(user.id(), update.taskId(), changes)
+			.map((updated) -> ToolResults.task("Updated task", updated));
 	}
 
 	record Arguments(@JsonProperty("task_id") Long taskId, String title, String description,

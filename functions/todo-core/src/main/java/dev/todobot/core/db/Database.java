@@ -11,6 +11,7 @@ import java.util.function.Function;
 import dev.todobot.core.error.DatabaseUnavailableException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import org.hibernate.JDBCException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
 
@@ -19,6 +20,10 @@ import reactor.core.publisher.Mono;
  * database" into {@link DatabaseUnavailableException}, whatever layer reported it.
  */
 public class Database implements AutoCloseable {
+
+	private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+	private static final String UNIQUE_VIOLATION = "23505";
 
 	private final Stage.SessionFactory sessionFactory;
 
@@ -64,6 +69,35 @@ public class Database implements AutoCloseable {
 	@Override
 	public void close() {
 		this.sessionFactory.close();
+	}
+
+	/**
+	 * Whether a write referred to a row that is gone; for this schema, the signed-in
+	 * user's account or conversation.
+	 */
+	public static boolean isMissingReference(Throwable error) {
+		return hasSqlState(error, FOREIGN_KEY_VIOLATION);
+	}
+
+	/**
+	 * Whether a write clashed with a unique constraint.
+	 */
+	public static boolean isDuplicate(Throwable error) {
+		return hasSqlState(error, UNIQUE_VIOLATION);
+	}
+
+	/**
+	 * Whether PostgreSQL reported this SQLSTATE, as the driver's error or as Hibernate's
+	 * translation of it.
+	 */
+	private static boolean hasSqlState(Throwable error, String sqlState) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if ((cause instanceof PgException pg && sqlState.equals(pg.getSqlState()))
+					|| (cause instanceof JDBCException jdbc && sqlState.equals(jdbc.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isUnreachable(Throwable error) {

@@ -9,4 +9,12 @@ public class UnauthenticatedException extends DomainException {
 		super(message);
 	}
 
+	/**
+	 * A valid token of an account that no longer exists.
+	 * @return the exception
+	 */
+	public static UnauthenticatedException accountGone() {
+		return new UnauthenticatedException("This account no longer exists; sign up again");
+	}
+
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.NotFoundException;
+import dev.todobot.core.error.UnauthenticatedException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +49,7 @@ public class TaskService {
 		return this.database.transaction((session) -> {
 			Task task = new Task(userId, newTask, now());
 			return session.persist(task).thenApply((ignored) -> task.view());
-		});
+		}).onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone());
 	}
 
 	public Mono<TaskView> get(long userId, long taskId) {

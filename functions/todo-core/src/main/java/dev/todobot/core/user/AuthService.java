@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.ConflictException;
 import dev.todobot.core.error.UnauthenticatedException;
-import io.vertx.pgclient.PgException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -20,8 +19,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * loop.
  */
 public class AuthService {
-
-	private static final String UNIQUE_VIOLATION = "23505";
 
 	private final Database database;
 
@@ -56,7 +53,7 @@ public class AuthService {
 							this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 					return session.persist(user).thenCompose((ignored) -> session.flush()).thenApply((ignored) -> user);
 				})))
-			.onErrorMap(AuthService::isUniqueViolation, (ex) -> taken())
+			.onErrorMap(Database::isDuplicate, (ex) -> taken())
 			.map((user) -> session(user.view()));
 	}
 
@@ -86,15 +83,6 @@ public class AuthService {
 
 	private static ConflictException taken() {
 		return new ConflictException("An account with this e-mail already exists; sign in instead");
-	}
-
-	private static boolean isUniqueViolation(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
