@@ -117,6 +117,16 @@ public final class RunningFunction implements AutoCloseable {
 	}
 
 	/**
+	 * The anonymous part of the resident set: the heap, the code cache, thread stacks and
+	 * other memory of the process's own, without the mapped files (the AOT cache, the
+	 * JDK's libraries) whose clean pages the kernel can drop and share.
+	 * @return RssAnon in KiB
+	 */
+	public long rssAnonKiB() {
+		return status("RssAnon:");
+	}
+
+	/**
 	 * The largest resident set size so far.
 	 * @return VmHWM in KiB
 	 */

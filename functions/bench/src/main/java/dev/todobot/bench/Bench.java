@@ -327,6 +327,7 @@ public final class Bench {
 			Load load = new Load(process.port(), this.options.connections());
 			LoadResult warm = load.forCount(function, first, this.options.requests());
 			double afterRequests = process.rssKiB() / 1024.0;
+			double afterRequestsAnon = process.rssAnonKiB() / 1024.0;
 			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
 					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
 			for (Request request : this.requests.scenarios(function)) {
@@ -339,7 +340,8 @@ public final class Bench {
 				throughput.add(result);
 			}
 			memory.add(new MemoryUse(function, this.loadVariant.id(), round(afterStart), round(afterRequests),
-					this.options.requests(), round(process.rssKiB() / 1024.0), round(process.peakRssKiB() / 1024.0)));
+					round(afterRequestsAnon), this.options.requests(), round(process.rssKiB() / 1024.0),
+					round(process.peakRssKiB() / 1024.0)));
 		}
 	}
 

@@ -7,11 +7,13 @@ package dev.todobot.bench;
  * @param mode the launch mode's id
  * @param afterStartMiB right after the first answer
  * @param afterRequestsMiB after the fixed number of requests
+ * @param afterRequestsAnonMiB the anonymous part of that: without mapped files such as
+ * the AOT cache
  * @param requests that number
  * @param afterLoadMiB after every load run
  * @param peakMiB the largest it was (VmHWM)
  */
-record MemoryUse(String function, String mode, double afterStartMiB, double afterRequestsMiB, int requests,
-		double afterLoadMiB, double peakMiB) {
+record MemoryUse(String function, String mode, double afterStartMiB, double afterRequestsMiB,
+		double afterRequestsAnonMiB, int requests, double afterLoadMiB, double peakMiB) {
 
 }

@@ -64,8 +64,11 @@ final class Report {
 		if (!this.report.environment().isEmpty()) {
 			md.append(format("Extra settings: `%s`.%n%n", this.report.environment()));
 		}
-		md.append(format("**Cold start**: process start to the first successful database-backed answer, median / "
-				+ "max of %d fresh processes, in seconds.%n%n", this.report.runs()));
+		md.append(format(
+				"**Cold start**: process start to the first successful database-backed answer, median / "
+						+ "max of %d fresh processes, in seconds; in brackets the median CPU time the process used "
+						+ "until then (all threads), which other work on the machine disturbs less.%n%n",
+				this.report.runs()));
 		md.append("| function | first answer |");
 		this.modes.forEach((mode) -> md.append(' ').append(mode.label()).append(" |"));
 		md.append("\n|---|---|");
@@ -84,7 +87,8 @@ final class Report {
 			for (Variant mode : this.modes) {
 				md.append(' ')
 					.append(coldStart(function, mode)
-						.map((c) -> format("%.2f / %.2f", c.medianMs() / 1000, c.maxMs() / 1000))
+						.map((c) -> format("%.2f / %.2f (CPU %.2f)", c.medianMs() / 1000, c.maxMs() / 1000,
+								c.cpuMs() / 1000))
 						.orElse("–"))
 					.append(" |");
 			}
@@ -117,7 +121,8 @@ final class Report {
 				.filter((m) -> m.function().equals(function))
 				.findFirst();
 			md.append(memory
-				.map((m) -> format(" %.0f | %.0f | %.0f |", m.afterRequestsMiB(), m.afterLoadMiB(), m.peakMiB()))
+				.map((m) -> format(" %.0f (anon %.0f) | %.0f | %.0f |", m.afterRequestsMiB(), m.afterRequestsAnonMiB(),
+						m.afterLoadMiB(), m.peakMiB()))
 				.orElse(" – | – | – |"));
 			md.append('\n');
 		}
