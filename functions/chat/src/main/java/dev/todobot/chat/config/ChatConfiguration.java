@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.todobot.chat.agent.ChatAgent;
 import dev.todobot.chat.agent.McpConnector;
 import dev.todobot.chat.chat.ChatService;
@@ -45,10 +43,10 @@ class ChatConfiguration {
 	}
 
 	@Bean
-	ChatAgent chatAgent(ChatModel model, StreamingChatModel streamingModel, ConversationStore conversations,
+	ChatAgent chatAgent(ModelConfiguration.ChatModels models, ConversationStore conversations,
 			@Value("${CHAT_MEMORY_WINDOW:20}") int window, McpConnector mcp, Clock clock) {
-		return new ChatAgent(model, streamingModel, new PersistentChatMemoryStore(conversations, window), window, mcp,
-				clock);
+		return new ChatAgent(models.chat(), models.streaming(), new PersistentChatMemoryStore(conversations, window),
+				window, mcp, clock);
 	}
 
 	@Bean
