@@ -90,6 +90,13 @@ final class ColdStartChart {
 			svg.append(
 					format("<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
 							16, y + groupHeight / 2 + 5, escape(function)));
+			// the target line goes under the bars and their labels
+			Double target = targetsMs.get(function);
+			if (target != null) {
+				double x = LEFT + target / scaleMs * plotWidth;
+				svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" "
+						+ "stroke-dasharray=\"4 3\"/>\n", x, y - 4, x, y + groupHeight + 4, TARGET_COLOR));
+			}
 			int barY = y;
 			for (Variant mode : modes) {
 				Optional<ColdStart> measured = coldStarts.stream()
@@ -108,16 +115,12 @@ final class ColdStartChart {
 							median, middle, max, middle));
 					svg.append(format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#3e4c59\"/>\n",
 							max, middle - 4, max, middle + 4));
-					svg.append(format("<text x=\"%.1f\" y=\"%d\" fill=\"#1f2933\">%s</text>\n", max + 6, barY + BAR - 5,
-							format("%.2f s", c.medianMs() / 1000)));
+					svg.append(format(
+							"<text x=\"%.1f\" y=\"%d\" fill=\"#1f2933\" stroke=\"#ffffff\" stroke-width=\"3\" "
+									+ "paint-order=\"stroke\">%s</text>\n",
+							max + 6, barY + BAR - 5, format("%.2f s", c.medianMs() / 1000)));
 				}
 				barY += BAR + BAR_GAP;
-			}
-			Double target = targetsMs.get(function);
-			if (target != null) {
-				double x = LEFT + target / scaleMs * plotWidth;
-				svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" "
-						+ "stroke-dasharray=\"4 3\"/>\n", x, y - 4, x, y + groupHeight + 4, TARGET_COLOR));
 			}
 			y += groupHeight + GROUP_GAP;
 		}

@@ -94,21 +94,23 @@ final class Report {
 			}
 			md.append('\n');
 		}
-		md.append(format(
-				"%n**Memory**: resident set size (VmRSS) in MiB. After start: right after the first answer "
-						+ "(median of the cold starts). The rest: one %s process through the load runs below.%n%n",
-				this.report.memory().isEmpty() ? ""
-						: this.modes.stream()
-							.filter((mode) -> mode.id().equals(this.report.memory().getFirst().mode()))
-							.findFirst()
-							.map(Variant::label)
-							.orElse("")));
-		md.append("| function |");
+		List<MemoryUse> memory = this.report.memory();
+		md.append("\n**Memory**: resident set size (VmRSS) in MiB. After start: right after the first answer "
+				+ "(median of the cold starts).");
+		if (!memory.isEmpty()) {
+			md.append(format(
+					" The rest: one %s process through the load runs below; in brackets the anonymous "
+							+ "part (RssAnon), without mapped files such as the AOT cache.",
+					label(memory.getFirst().mode())));
+		}
+		md.append("\n\n| function |");
 		this.modes.forEach((mode) -> md.append(" after start, ").append(mode.label()).append(" |"));
-		int requests = this.report.memory().isEmpty() ? 0 : this.report.memory().getFirst().requests();
-		md.append(format(" after %,d requests | after the load runs | peak |%n|---|", requests));
+		if (!memory.isEmpty()) {
+			md.append(format(" after %,d requests | after the load runs | peak |", memory.getFirst().requests()));
+		}
+		md.append("\n|---|");
 		this.modes.forEach((mode) -> md.append("---:|"));
-		md.append("---:|---:|---:|\n");
+		md.append(memory.isEmpty() ? "\n" : "---:|---:|---:|\n");
 		for (String function : this.functions) {
 			md.append("| ").append(function).append(" |");
 			for (Variant mode : this.modes) {
@@ -116,30 +118,40 @@ final class Report {
 					.append(coldStart(function, mode).map((c) -> format("%.0f", c.rssMiB())).orElse("–"))
 					.append(" |");
 			}
-			Optional<MemoryUse> memory = this.report.memory()
-				.stream()
-				.filter((m) -> m.function().equals(function))
-				.findFirst();
-			md.append(memory
-				.map((m) -> format(" %.0f (anon %.0f) | %.0f | %.0f |", m.afterRequestsMiB(), m.afterRequestsAnonMiB(),
-						m.afterLoadMiB(), m.peakMiB()))
-				.orElse(" – | – | – |"));
+			if (!memory.isEmpty()) {
+				md.append(memory.stream()
+					.filter((m) -> m.function().equals(function))
+					.findFirst()
+					.map((m) -> format(" %.0f (anon %.0f) | %.0f | %.0f |", m.afterRequestsMiB(),
+							m.afterRequestsAnonMiB(), m.afterLoadMiB(), m.peakMiB()))
+					.orElse(" – | – | – |"));
+			}
 			md.append('\n');
+		}
+		List<LoadResult> throughput = this.report.throughput();
+		if (throughput.isEmpty()) {
+			return md.toString();
 		}
 		md.append(format(
 				"%n**Throughput**: %d connections, each sending its next request when the last is "
-						+ "answered, for %s; latency from the first byte sent to the last byte read.%n%n",
-				this.report.throughput().isEmpty() ? 0 : this.report.throughput().getFirst().connections(),
-				this.report.throughput().isEmpty() ? ""
-						: format("%.0f s", Math.floor(this.report.throughput().getFirst().seconds()))));
+						+ "answered, for %.0f s; latency from the first byte sent to the last byte read.%n%n",
+				throughput.getFirst().connections(), Math.floor(throughput.getFirst().seconds())));
 		md.append("| function | request | requests/s | p50 ms | p99 ms | max ms | requests | errors |\n");
 		md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-		for (LoadResult load : this.report.throughput()) {
+		for (LoadResult load : throughput) {
 			md.append(format("| %s | %s | %,.0f | %.1f | %.1f | %.0f | %,d | %d |%n", load.function(), load.scenario(),
 					load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.maxMs(), load.requests(),
 					load.errors()));
 		}
 		return md.toString();
+	}
+
+	private String label(String modeId) {
+		return this.modes.stream()
+			.filter((mode) -> mode.id().equals(modeId))
+			.findFirst()
+			.map(Variant::label)
+			.orElse(modeId);
 	}
 
 	private Optional<ColdStart> coldStart(String function, Variant mode) {
