@@ -2,6 +2,9 @@ package dev.todobot.core.user;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.todobot.core.error.UnauthenticatedException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,53 @@ class TokenServiceTests {
 		String token = this.tokens.issue(new UserView(7, "ada@example.com", "Ada"));
 		assertThatExceptionOfType(UnauthenticatedException.class)
 			.isThrownBy(() -> this.tokens.authenticate("Basic " + token));
+	}
+
+	@Test
+	void aTokenVerifiedBeforeIsRefusedOnceItExpires() {
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T10:00:00Z"));
+		TokenService tokens = new TokenService("0123456789abcdef0123456789abcdef", Duration.ofHours(1),
+				new SettableClock(now));
+		String token = tokens.issue(new UserView(7, "ada@example.com", "Ada"));
+		assertThat(tokens.verify(token).id()).isEqualTo(7);
+		now.set(Instant.parse("2026-11-30T11:05:00Z"));
+		assertThatExceptionOfType(UnauthenticatedException.class).isThrownBy(() -> tokens.verify(token));
+	}
+
+	@Test
+	void aTamperedCopyOfAVerifiedTokenIsRefused() {
+		String token = this.tokens.issue(new UserView(7, "ada@example.com", "Ada"));
+		this.tokens.verify(token);
+		String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+		assertThatExceptionOfType(UnauthenticatedException.class).isThrownBy(() -> this.tokens.verify(tampered));
+	}
+
+	/**
+	 * A clock the test moves.
+	 */
+	private static final class SettableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		SettableClock(AtomicReference<Instant> now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
 	}
 
 }
