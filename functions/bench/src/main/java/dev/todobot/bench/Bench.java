@@ -100,8 +100,9 @@ public final class Bench {
 		double loadBefore = Machine.load();
 		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 		Files.createDirectories(this.logs);
-		this.out.printf(Locale.ROOT, "Load average before the run: %.2f. JVM options: %s %s%n", loadBefore,
-				String.join(" ", this.options.processJvmOptions()), this.options.environment());
+		this.out.printf(Locale.ROOT, "Load average before the run: %.2f. JVM options: %s%s%n", loadBefore,
+				String.join(" ", this.options.processJvmOptions()),
+				this.options.environment().isEmpty() ? "" : ". Extra settings: " + this.options.environment());
 		Map<String, Double> training = new LinkedHashMap<>();
 		List<ColdStart> coldStarts = new ArrayList<>();
 		List<MemoryUse> memory = new ArrayList<>();
