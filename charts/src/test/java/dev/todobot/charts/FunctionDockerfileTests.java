@@ -113,7 +113,7 @@ class FunctionDockerfileTests {
 	void trainsTheAotCacheInTheRuntimeImageBeforeDroppingRoot() {
 		Stage runtime = this.dockerfile.finalStage();
 		Instruction training = training(runtime);
-		assertThat(training.arguments()).contains("-- java -XX:AOTCacheOutput=app.aot -jar app.jar");
+		assertThat(training.arguments()).contains("-- java -XX:AOTCacheOutput=app.aot -XX:MaxRAM=256m -jar app.jar");
 		List<Instruction> users = runtime.all("USER");
 		assertThat(runtime.indexOf(training)).isLessThan(runtime.indexOf(users.get(users.size() - 1)));
 	}

@@ -19,7 +19,7 @@ import dev.todobot.core.error.UpstreamFailureException;
  * tool call, because no client is ever shared. Only the HTTP connections underneath are:
  * they carry no caller.
  */
-public class McpConnector {
+public class McpConnector implements AutoCloseable {
 
 	private final URI url;
 
@@ -91,6 +91,14 @@ public class McpConnector {
 				throw unreachable(ex);
 			}
 		};
+	}
+
+	/**
+	 * Closes the shared connections when the function stops.
+	 */
+	@Override
+	public void close() {
+		this.http.close();
 	}
 
 	private static void closeQuietly(McpClient client) {

@@ -158,6 +158,12 @@ class SharedHttpMcpTransport implements McpTransport {
 		catch (IOException ex) {
 			result.completeExceptionally(ex);
 		}
+		// an answer to another request id leaves this one unanswered: the client waits
+		// for
+		// some answers without a timeout of its own, so fail it rather than hang the turn
+		if (!result.isDone()) {
+			result.completeExceptionally(new IOException("The mcp function's answer did not match the request"));
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,7 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.todobot.core.error.UnauthenticatedException;
 
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -46,7 +47,17 @@ public class TokenService {
 	public static final int MIN_SECRET_BYTES = 32;
 
 	/** How many verified tokens are remembered at most; beyond it, all are forgotten. */
-	static final int MAX_REMEMBERED_TOKENS = 10_000;
+	static final int MAX_REMEMBERED_TOKENS = 1_000;
+
+	/**
+	 * The only shape of token this service issues: three unpadded base64url parts, the
+	 * last an HS256 signature of 43 characters, at most 2,048 characters in all. The JOSE
+	 * parser would also accept the same token with characters it skips, so without this
+	 * check one valid token could be remembered again and again under new strings.
+	 */
+	private static final Pattern COMPACT_HS256 = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}");
+
+	private static final int MAX_TOKEN_LENGTH = 2048;
 
 	private final JwtEncoder encoder;
 
@@ -76,7 +87,7 @@ public class TokenService {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(timestamps, new JwtIssuerValidator(ISSUER)));
 		this.decoder = decoder;
 		this.lifetime = lifetime;
 		this.clock = clock;
@@ -125,6 +136,9 @@ public class TokenService {
 	 * @throws UnauthenticatedException when the token is not valid
 	 */
 	public AuthenticatedUser verify(String token) {
+		if (token.length() > MAX_TOKEN_LENGTH || !COMPACT_HS256.matcher(token).matches()) {
+			throw new UnauthenticatedException("The token is invalid or expired; sign in again");
+		}
 		VerifiedToken known = this.verified.get(token);
 		if (known != null) {
 			if (this.clock.instant().isBefore(known.expiresAt())) {

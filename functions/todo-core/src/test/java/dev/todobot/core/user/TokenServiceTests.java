@@ -57,6 +57,14 @@ class TokenServiceTests {
 		assertThatExceptionOfType(UnauthenticatedException.class).isThrownBy(() -> this.tokens.verify(tampered));
 	}
 
+	@Test
+	void refusesAValidTokenWithCharactersTheParserWouldSkip() {
+		String token = this.tokens.issue(new UserView(7, "ada@example.com", "Ada"));
+		int signature = token.lastIndexOf('.') + 1;
+		String padded = token.substring(0, signature) + "!!!!" + token.substring(signature);
+		assertThatExceptionOfType(UnauthenticatedException.class).isThrownBy(() -> this.tokens.verify(padded));
+	}
+
 	/**
 	 * A clock the test moves.
 	 */
