@@ -3,6 +3,8 @@ package dev.todobot.devstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +35,14 @@ public final class DevStack implements AutoCloseable {
 
 	private final List<FunctionProcess> functions;
 
+	private final Path dataDirectory;
+
 	private Gateway gateway;
 
-	private DevStack(EmbeddedPostgres postgres, List<FunctionProcess> functions) {
+	private DevStack(EmbeddedPostgres postgres, List<FunctionProcess> functions, Path dataDirectory) {
 		this.postgres = postgres;
 		this.functions = functions;
+		this.dataDirectory = dataDirectory;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -50,7 +56,15 @@ public final class DevStack implements AutoCloseable {
 			System.exit(2);
 			return;
 		}
-		DevStack stack = start(options, System.out);
+		DevStack stack;
+		try {
+			stack = start(options, System.out);
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("devstack could not start: " + causes(ex));
+			System.exit(1);
+			return;
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping...");
 			stack.close();
@@ -80,6 +94,10 @@ public final class DevStack implements AutoCloseable {
 		}
 		DevStackOptions.Ports ports = options.ports();
 		Path pgdata = options.dataDirectory().resolve("pgdata");
+		for (String leftover : Leftovers.stop(options.dataDirectory())) {
+			out.println("Stopped " + leftover + ", left running by an earlier devstack that did not shut down");
+		}
+		requireFree(ports);
 		if (options.fresh()) {
 			deleteRecursively(pgdata);
 		}
@@ -91,7 +109,7 @@ public final class DevStack implements AutoCloseable {
 			.start();
 		int databasePort = postgres.getPort();
 		List<FunctionProcess> functions = new ArrayList<>();
-		DevStack stack = new DevStack(postgres, functions);
+		DevStack stack = new DevStack(postgres, functions, options.dataDirectory());
 		try {
 			DatabaseMigrations.migrate(
 					new DatabaseSettings("localhost", databasePort, "postgres", "postgres", "postgres", "disable"));
@@ -103,6 +121,10 @@ public final class DevStack implements AutoCloseable {
 			Map<String, String> chat = new HashMap<>(shared);
 			chat.put("MCP_URL", "http://localhost:" + ports.mcp() + "/mcp");
 			functions.add(FunctionProcess.start("chat", jar(options.root(), "chat"), ports.chat(), chat, out));
+			Leftovers.record(options.dataDirectory(),
+					functions.stream()
+						.map((f) -> new Leftovers.RunningFunction(f.name(), f.pid(), jar(options.root(), f.name())))
+						.toList());
 			for (FunctionProcess function : functions) {
 				function.awaitReady(READY_TIMEOUT);
 			}
@@ -133,11 +155,45 @@ public final class DevStack implements AutoCloseable {
 		}
 		this.functions.reversed().forEach(FunctionProcess::close);
 		try {
+			Leftovers.forget(this.dataDirectory);
 			this.postgres.close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Fails at once when a port is taken, rather than after a function waited in vain.
+	 */
+	private static void requireFree(DevStackOptions.Ports ports) {
+		Map<String, Integer> wanted = new LinkedHashMap<>();
+		wanted.put("the web UI", ports.gateway());
+		wanted.put("todo", ports.todo());
+		wanted.put("mcp", ports.mcp());
+		wanted.put("chat", ports.chat());
+		wanted.forEach((part, port) -> {
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress(port));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Port " + port + " (" + part
+						+ ") is in use; stop what uses it or choose other ports with --port N (N to N+3)");
+			}
+		});
+	}
+
+	/**
+	 * An error and its causes in one line, without stack traces.
+	 */
+	private static String causes(Throwable error) {
+		StringBuilder line = new StringBuilder(String.valueOf(error.getMessage()));
+		for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && !line.toString().contains(cause.getMessage())) {
+				line.append(": ").append(cause.getMessage());
+			}
+		}
+		return line.toString();
 	}
 
 	private static Path jar(Path root, String function) {

@@ -1,13 +1,16 @@
 package dev.todobot.devstack;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +58,25 @@ class DevStackTests {
 	}
 
 	@Test
+	void stopsWhatAKilledDevstackLeftRunning() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web,
+				false, new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+		Process killed = startInOwnJvm(options);
+		List<ProcessHandle> leftBehind = killed.descendants().toList();
+		killed.destroyForcibly().waitFor();
+		assertThat(leftBehind).as("processes that outlive a killed devstack").anyMatch(ProcessHandle::isAlive);
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		try (DevStack stack = DevStack.start(options, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+			assertThat(post(stack.url() + "/api/todo/signup", null,
+					"{\"email\":\"again@example.com\",\"password\":\"correct horse\"}"))
+				.contains("\"token\"");
+		}
+		assertThat(log.toString(StandardCharsets.UTF_8)).contains("Stopped todo function", "Stopped PostgreSQL");
+		assertThat(leftBehind).noneMatch(ProcessHandle::isAlive);
+	}
+
+	@Test
 	void readsThePortAndTheDataDirectory() {
 		DevStackOptions options = DevStackOptions.parse(List.of("--port", "9090", "--data-dir", "e2e", "--fresh"),
 				Path.of(""));
@@ -82,6 +104,25 @@ class DevStackTests {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static Process startInOwnJvm(DevStackOptions options) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		DevStackOptions.Ports ports = options.ports();
+		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				AbandonedStack.class.getName(), options.dataDirectory().toString(), options.webRoot().toString(),
+				Integer.toString(ports.gateway()), Integer.toString(ports.todo()), Integer.toString(ports.mcp()),
+				Integer.toString(ports.chat()))
+			.redirectErrorStream(true)
+			.start();
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = output.readLine()) != null && !line.equals("READY")) {
+			// its start-up log
+		}
+		assertThat(line).as("the first devstack started").isEqualTo("READY");
+		return process;
 	}
 
 	private static int freePort() throws IOException {

@@ -96,6 +96,22 @@ public final class FunctionProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	/**
+	 * The function's name.
+	 * @return such as {@code todo}
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * The operating system's id of the process.
+	 * @return its pid
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	@Override
 	public void close() {
 		this.process.destroy();

@@ -1,0 +1,26 @@
+package dev.todobot.devstack;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * A devstack in a JVM of its own, for a test to kill without its shutdown hook.
+ * Arguments: data directory, web root, then the gateway, todo, mcp and chat ports. Prints
+ * {@code READY} once every function answers.
+ */
+final class AbandonedStack {
+
+	private AbandonedStack() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), Path.of(args[0]),
+				Path.of(args[1]), false, new DevStackOptions.Ports(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+						Integer.parseInt(args[4]), Integer.parseInt(args[5])));
+		DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()));
+		System.out.println("READY");
+		Thread.currentThread().join();
+	}
+
+}
