@@ -110,12 +110,22 @@ class FunctionDockerfileTests {
 	}
 
 	@Test
-	void trainsTheAotCacheInTheRuntimeImageBeforeDroppingRoot() {
+	void trainsTheAotCacheInTheRuntimeImageAsTheRuntimeUser() {
 		Stage runtime = this.dockerfile.finalStage();
 		Instruction training = training(runtime);
-		assertThat(training.arguments()).contains("-- java -XX:AOTCacheOutput=app.aot -XX:MaxRAM=256m -jar app.jar");
-		List<Instruction> users = runtime.all("USER");
-		assertThat(runtime.indexOf(training)).isLessThan(runtime.indexOf(users.get(users.size() - 1)));
+		assertThat(training.arguments())
+			.contains("-- java -XX:AOTCacheOutput=/tmp/app.aot -XX:MaxRAM=256m -jar app.jar");
+		String user = "root";
+		String userOfTraining = null;
+		for (Instruction instruction : runtime.instructions()) {
+			if (instruction.keyword().equals("USER")) {
+				user = instruction.arguments();
+			}
+			if (instruction == training) {
+				userOfTraining = user;
+			}
+		}
+		assertThat(userOfTraining).as("the training's user").isEqualTo(runtime.all("USER").getLast().arguments());
 	}
 
 	@Test
@@ -123,15 +133,22 @@ class FunctionDockerfileTests {
 		String training = training(this.dockerfile.finalStage()).arguments();
 		assertThat(training).containsPattern("timeout \\d+ java -jar \\S*aot-training\\S*\\.jar ")
 			.contains("--function ${FUNCTION}")
-			.contains("&& test -s app.aot");
+			.contains("&& test -s /tmp/app.aot");
 	}
 
 	@Test
-	void leavesNothingOfTheTrainingInTheImage() {
-		String training = training(this.dockerfile.finalStage()).arguments();
-		assertThat(training).startsWith("--mount=type=bind,from=build,").endsWith("rm -rf /tmp/*");
-		assertThat(this.dockerfile.finalStage().all("COPY"))
-			.noneSatisfy((copy) -> assertThat(copy.arguments()).contains("aot-training"));
+	void placesTheCacheBesideTheJarAndLeavesNothingOfTheTrainingInTheImage() {
+		Stage runtime = this.dockerfile.finalStage();
+		Instruction training = training(runtime);
+		assertThat(training.arguments()).startsWith("--mount=type=bind,from=build,");
+		List<Instruction> instructions = runtime.instructions();
+		Instruction placing = instructions.subList(instructions.indexOf(training) + 1, instructions.size())
+			.stream()
+			.filter((instruction) -> instruction.keyword().equals("RUN"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("nothing moves the cache into place"));
+		assertThat(placing.arguments()).startsWith("mv /tmp/app.aot app.aot").contains("rm -rf /tmp/*");
+		assertThat(runtime.all("COPY")).noneSatisfy((copy) -> assertThat(copy.arguments()).contains("aot-training"));
 	}
 
 	@Test
@@ -189,7 +206,7 @@ class FunctionDockerfileTests {
 	private static Instruction training(Stage stage) {
 		return stage.all("RUN")
 			.stream()
-			.filter((run) -> run.arguments().contains("-XX:AOTCacheOutput=app.aot"))
+			.filter((run) -> run.arguments().contains("-XX:AOTCacheOutput="))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
 	}
