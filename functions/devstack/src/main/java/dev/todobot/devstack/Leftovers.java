@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
+import dev.todobot.core.testing.FunctionProcess;
 
 /**
  * What a devstack leaves running when it is killed before its shutdown hook runs
@@ -24,8 +22,6 @@ import java.util.concurrent.TimeoutException;
 final class Leftovers {
 
 	private static final String FUNCTIONS_FILE = "functions.pid";
-
-	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
 	private Leftovers() {
 	}
@@ -44,7 +40,7 @@ final class Leftovers {
 				Optional<ProcessHandle> function = (fields.length == 3) ? running(Long.parseLong(fields[1]), fields[2])
 						: Optional.empty();
 				if (function.isPresent()) {
-					stop(function.get());
+					FunctionProcess.stop(function.get());
 					stopped.add(fields[0] + " function (pid " + fields[1] + ")");
 				}
 			}
@@ -57,7 +53,7 @@ final class Leftovers {
 			long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.getFirst().strip());
 			Optional<ProcessHandle> postgres = running(pid, pgdata.toString());
 			if (postgres.isPresent()) {
-				stop(postgres.get());
+				FunctionProcess.stop(postgres.get());
 				stopped.add("PostgreSQL (pid " + pid + ")");
 			}
 		}
@@ -88,17 +84,6 @@ final class Leftovers {
 		return ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
 			.filter((process) -> process.info().commandLine().map((line) -> line.contains(mark)).orElse(false));
-	}
-
-	private static void stop(ProcessHandle process) throws InterruptedException {
-		process.destroy();
-		try {
-			process.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			process.destroyForcibly();
-			process.onExit().join();
-		}
 	}
 
 	/**

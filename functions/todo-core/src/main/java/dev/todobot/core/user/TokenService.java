@@ -47,7 +47,7 @@ public class TokenService {
 	public static final int MIN_SECRET_BYTES = 32;
 
 	/** How many verified tokens are remembered at most; beyond it, all are forgotten. */
-	static final int MAX_REMEMBERED_TOKENS = 1_000;
+	private static final int MAX_REMEMBERED_TOKENS = 1_000;
 
 	/**
 	 * The only shape of token this service issues: three unpadded base64url parts, the

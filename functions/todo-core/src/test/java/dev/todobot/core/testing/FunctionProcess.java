@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One function app running as its own JVM, as it does in the cluster, with its output
@@ -114,15 +116,28 @@ public final class FunctionProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
 		try {
-			if (!this.process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
+			stop(this.process.toHandle());
 		}
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Stops a process the way a function expects: asks it to stop (SIGTERM, so that it
+	 * shuts down gracefully), and kills it when it has not stopped within 10 seconds.
+	 * @param process the process, a child or not
+	 */
+	public static void stop(ProcessHandle process) throws InterruptedException {
+		process.destroy();
+		try {
+			process.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			process.destroyForcibly();
+			process.onExit().join();
 		}
 	}
 
