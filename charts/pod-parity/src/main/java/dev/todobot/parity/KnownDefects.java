@@ -32,7 +32,34 @@ final class KnownDefects {
 	static final String TRAINING_USER = "initdb: could not look up effective user ID 10001: user does not exist "
 			+ "(the AOT training RUN of functions/Dockerfile)";
 
+	/**
+	 * The functions' Vert.x PostgreSQL client lacks its optional SCRAM library
+	 * (com.ongres.scram), so it cannot log in with a SCRAM password: the chart's
+	 * PostgreSQL image (scram-sha-256 by default since PostgreSQL 14) and Neon both ask
+	 * for one. Flyway logs in (the JDBC driver has its own SCRAM), so the migration Job
+	 * passes.
+	 */
+	static final String SCRAM = "the functions' Vert.x PostgreSQL client has no SCRAM library (com.ongres.scram): "
+			+ "it cannot log in with SCRAM passwords (NoClassDefFoundError com/ongres/scram/...)";
+
 	private KnownDefects() {
+	}
+
+	/**
+	 * Whether an image's libraries lack what SCRAM logins need.
+	 * @param image a function image
+	 * @return whether {@link #SCRAM} applies
+	 */
+	static boolean scramMissing(Image image) {
+		return image.layers()
+			.stream()
+			.filter((layer) -> layer.target().equals("/application"))
+			.findFirst()
+			.map((layer) -> {
+				String[] jars = layer.source().resolve("lib").toFile().list();
+				return jars != null && java.util.Arrays.stream(jars).noneMatch((jar) -> jar.contains("scram"));
+			})
+			.orElse(false);
 	}
 
 	/**

@@ -20,7 +20,10 @@ final class PodNetwork implements AutoCloseable {
 
 	private static final String NAMESPACE_PREFIX = "pp-";
 
-	private final AtomicInteger next = new AtomicInteger(10);
+	/**
+	 * Across installs in one JVM: a deleted namespace may keep its veth a moment longer.
+	 */
+	private static final AtomicInteger next = new AtomicInteger();
 
 	private PodNetwork() {
 	}
@@ -52,13 +55,12 @@ final class PodNetwork implements AutoCloseable {
 	 * @return the namespace and the pod's address
 	 */
 	Attachment attach(String pod) {
-		int index = this.next.getAndIncrement();
-		if (index > 250) {
-			throw new IllegalStateException("the pod network has no address left");
-		}
+		int index = 10 + next.getAndIncrement() % 240;
 		String namespace = NAMESPACE_PREFIX + index;
 		String address = PREFIX + index;
 		String hostSide = "ppv" + index;
+		Shell.attempt("ip", "netns", "delete", namespace);
+		Shell.attempt("ip", "link", "delete", hostSide);
 		Shell.run("ip", "netns", "add", namespace);
 		Shell.run("ip", "link", "add", hostSide, "type", "veth", "peer", "name", "eth0", "netns", namespace);
 		Shell.run("ip", "link", "set", hostSide, "master", BRIDGE, "up");

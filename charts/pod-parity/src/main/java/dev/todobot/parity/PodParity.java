@@ -50,7 +50,7 @@ public final class PodParity implements AutoCloseable {
 
 	private final Map<String, KnativeService> services = new LinkedHashMap<>();
 
-	private final List<String> notes = new ArrayList<>();
+	private final List<String> patchedDefects = new ArrayList<>();
 
 	private PodNetwork network;
 
@@ -117,6 +117,10 @@ public final class PodParity implements AutoCloseable {
 		this.gateway = Gateway.start(PodNetwork.SERVICES_ADDRESS);
 		this.resources.add(this.gateway);
 		dns.put("kube-dns.kube-system.svc.cluster.local", PodNetwork.SERVICES_ADDRESS);
+		if (this.options.patchKnownDefects() && KnownDefects.scramMissing(this.images.get("todo"))) {
+			this.database.useMd5Passwords();
+			this.patchedDefects.add(KnownDefects.SCRAM);
+		}
 		this.databaseCoordinates = provisionDatabase();
 		dns.put(this.databaseCoordinates.host(), PodNetwork.SERVICES_ADDRESS);
 		String domain = "127.0.0.1.sslip.io";
@@ -333,6 +337,11 @@ public final class PodParity implements AutoCloseable {
 		return this.databaseCoordinates;
 	}
 
+	/** The known defects this install patched around (see {@link KnownDefects}). */
+	public List<String> patchedDefects() {
+		return List.copyOf(this.patchedDefects);
+	}
+
 	public Map<String, Image> images() {
 		return this.images;
 	}
@@ -373,25 +382,33 @@ public final class PodParity implements AutoCloseable {
 	 * @param work where images, pods and PostgreSQL live
 	 */
 	public record Options(Path repository, List<Path> valuesFiles, Consumer<RenderedChart> patch, boolean initialScale,
-			Path work) {
+			Path work, boolean patchKnownDefects) {
 
 		public static Options defaults(Path repository, Path work) {
 			return new Options(repository, List.of(), (chart) -> {
-			}, true, work);
+			}, true, work, false);
 		}
 
 		public Options withValues(Path file) {
 			List<Path> files = new ArrayList<>(this.valuesFiles);
 			files.add(file);
-			return new Options(this.repository, files, this.patch, this.initialScale, this.work);
+			return new Options(this.repository, files, this.patch, this.initialScale, this.work,
+					this.patchKnownDefects);
 		}
 
-		public Options withPatch(Consumer<RenderedChart> patch) {
-			return new Options(this.repository, this.valuesFiles, patch, this.initialScale, this.work);
+		/**
+		 * With the patches of the {@link KnownDefects} that apply: an emptyDir at /tmp
+		 * for the functions, md5 passwords in the database.
+		 * @return the options
+		 */
+		public Options withKnownDefectsPatched() {
+			return new Options(this.repository, this.valuesFiles, KnownDefects::mountTmpInFunctions, this.initialScale,
+					this.work, true);
 		}
 
 		public Options withInitialScale(boolean initialScale) {
-			return new Options(this.repository, this.valuesFiles, this.patch, initialScale, this.work);
+			return new Options(this.repository, this.valuesFiles, this.patch, initialScale, this.work,
+					this.patchKnownDefects);
 		}
 
 	}
@@ -425,27 +442,35 @@ public final class PodParity implements AutoCloseable {
 
 	/**
 	 * Runs the release by hand until interrupted:
-	 * {@code java -jar pod-parity-exec.jar [--values FILE] [--patch tmp-volume]}.
+	 * {@code java -jar pod-parity-exec.jar [--values FILE] [--patch known-defects]}.
 	 * @param args the options
 	 */
 	public static void main(String[] args) throws Exception {
-		Options options = Options.defaults(Path.of("").toAbsolutePath(), Path.of("target/pod-parity").toAbsolutePath());
+		Options options = Options.defaults(Path.of("").toAbsolutePath().getParent().getParent(),
+				Path.of("target/pod-parity").toAbsolutePath());
+		List<String> only = new ArrayList<>(SERVICES);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
+				case "--service" -> {
+					only = List.of(args[++i]);
+					options = options.withInitialScale(false);
+				}
 				case "--values" -> options = options.withValues(Path.of(args[++i]).toAbsolutePath());
 				case "--patch" -> {
-					if (!args[++i].equals("tmp-volume")) {
-						throw new IllegalArgumentException("the only patch is tmp-volume");
+					if (!args[++i].equals("known-defects")) {
+						throw new IllegalArgumentException("the only patch is known-defects");
 					}
-					options = options.withPatch(KnownDefects::mountTmpInFunctions);
+					options = options.withKnownDefectsPatched();
 				}
-				default -> throw new IllegalArgumentException("usage: [--values FILE] [--patch tmp-volume]");
+				default -> throw new IllegalArgumentException(
+						"usage: [--values FILE] [--patch known-defects] [--service todo|mcp|chat|web]");
 			}
 		}
 		Files.createDirectories(options.work());
 		try (PodParity parity = install(options)) {
+			Runtime.getRuntime().addShutdownHook(new Thread(parity::close));
 			System.out.println("migration: " + (parity.migration() == null ? "none" : parity.migration().succeeded()));
-			for (String service : SERVICES) {
+			for (String service : only) {
 				boolean ready = parity.awaitReady(service);
 				System.out.println(service + ": " + (ready ? "Ready" : "not Ready") + "\n" + parity.describe(service));
 			}

@@ -38,20 +38,10 @@ final class Releases {
 	 * @return the release and the known defects it needed patches for
 	 */
 	static Installed installRunnable(PodParity.Options options) {
-		PodParity parity = PodParity.install(options);
-		List<String> defects = new ArrayList<>();
-		for (String function : PodParity.FUNCTIONS) {
-			parity.awaitReady(function);
-		}
-		boolean vertx = PodParity.FUNCTIONS.stream()
-			.map(parity::service)
-			.flatMap((service) -> service.pods().stream())
-			.anyMatch((pod) -> KnownDefects.vertxCache(pod.logTail()));
-		if (vertx) {
-			parity.close();
-			defects.add(KnownDefects.VERTX_CACHE);
-			parity = PodParity.install(options.withPatch(KnownDefects::mountTmpInFunctions));
-		}
+		PodParity parity = PodParity.install(options.withKnownDefectsPatched());
+		List<String> defects = new ArrayList<>(parity.patchedDefects());
+		// the emptyDir at /tmp is in the patch; a fixed chart or app makes it a no-op
+		defects.add("(patch applied either way) " + KnownDefects.VERTX_CACHE);
 		return new Installed(parity, List.copyOf(defects));
 	}
 
