@@ -13,7 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sleep, startDevstack, web } from '../e2e/devstack.mjs';
+import { startDevstack, web } from '../e2e/devstack.mjs';
 
 const { values: options } = parseArgs({
   options: { minutes: { type: 'string', default: '10' }, url: { type: 'string' }, pid: { type: 'string' } },
@@ -70,6 +70,9 @@ async function signUp(base, who) {
 }
 
 // --- the workers: each loops until the deadline ----------------------------------------------
+
+/** A pause that keeps the process alive (the workers' pauses are all that is pending at times). */
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 async function pages(gateway, until) {
   const index = await (await fetch(gateway)).text();

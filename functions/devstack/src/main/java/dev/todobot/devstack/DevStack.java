@@ -173,13 +173,22 @@ public final class DevStack implements AutoCloseable {
 	public void close() {
 		try (this.lock) {
 			this.lock.stopping();
-			if (this.gateway != null) {
-				this.gateway.close();
+			// each part is stopped even when stopping an earlier one failed
+			try {
+				if (this.gateway != null) {
+					this.gateway.close();
+				}
 			}
-			this.functions.reversed().forEach(FunctionProcess::close);
-			Leftovers.forget(this.dataDirectory);
-			if (this.postgres != null) {
-				this.postgres.close();
+			finally {
+				try {
+					this.functions.reversed().forEach(FunctionProcess::close);
+					Leftovers.forget(this.dataDirectory);
+				}
+				finally {
+					if (this.postgres != null) {
+						this.postgres.close();
+					}
+				}
 			}
 		}
 		catch (IOException ex) {
