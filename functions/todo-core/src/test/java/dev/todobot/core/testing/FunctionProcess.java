@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -55,14 +54,34 @@ public final class FunctionProcess implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+		return start(name, List.of(java(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()), port, environment, out);
+	}
+
+	/**
+	 * Starts a function with a command of its own, such as a JVM inside a sandbox.
+	 * @param name the function app, such as {@code todo}
+	 * @param command the command line
+	 * @param port its HTTP port
+	 * @param environment its settings
+	 * @param out where its output goes
+	 * @return the running process
+	 */
+	public static FunctionProcess start(String name, List<String> command, int port, Map<String, String> environment,
+			PrintStream out) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
 		Process process = builder.start();
 		Thread.ofVirtual().name(name + "-output").start(() -> pump(name, process, out));
 		return new FunctionProcess(name, port, process);
+	}
+
+	/**
+	 * The Java that runs this JVM.
+	 * @return the path of its {@code java} command
+	 */
+	public static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	/**
