@@ -236,12 +236,15 @@ DATABASE_URL from the chart's database Secret or database.existingSecret.
 {{/*
 The annotations that make a Secret a hook created before the migration Job, on install and
 on every upgrade: Helm runs pre-upgrade hooks before it applies the release's own resources,
-and the Job needs its Secrets then. Helm does not delete hook resources on uninstall.
+and the Job needs its Secrets then. Helm does not delete hook resources on uninstall. Kept:
+in releases of earlier versions of this chart these Secrets were release resources, and Helm
+deletes what leaves the release after an upgrade unless it is kept.
 */}}
 {{- define "todo-app.beforeMigrationHook" -}}
 helm.sh/hook: pre-install,pre-upgrade
 helm.sh/hook-weight: "-5"
 helm.sh/hook-delete-policy: before-hook-creation
+helm.sh/resource-policy: keep
 {{- end }}
 
 {{/*
