@@ -62,19 +62,39 @@ public final class FunctionProcess implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
-		Files.createDirectories(log.toAbsolutePath().getParent());
-		String java = ProcessHandle.current().info().command().orElse("java");
 		// C1 only: a function starts sooner, as in the image; native access for Netty's
 		// transport, so that the JVM does not warn about it
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
-				"--enable-native-access=ALL-UNNAMED", "-jar", jar.toString())
-			.redirectErrorStream(true)
+		return start(name, List.of(java(), "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar",
+				jar.toString()), port, environment, log);
+	}
+
+	/**
+	 * Starts a function with a command of its own, such as a JVM inside a sandbox.
+	 * @param name the function app, such as {@code todo}
+	 * @param command the command line
+	 * @param port its HTTP port, on 127.0.0.1
+	 * @param environment its settings
+	 * @param log the file its output goes to, replaced if it exists
+	 * @return the running process
+	 */
+	public static FunctionProcess start(String name, List<String> command, int port, Map<String, String> environment,
+			Path log) throws IOException {
+		Files.createDirectories(log.toAbsolutePath().getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
 		builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
 		return new FunctionProcess(name, port, builder.start(), log);
+	}
+
+	/**
+	 * The Java that runs this JVM.
+	 * @return the path of its {@code java} command
+	 */
+	public static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	/**
