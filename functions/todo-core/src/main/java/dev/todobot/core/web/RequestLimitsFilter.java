@@ -24,8 +24,7 @@ import org.springframework.web.server.WebFilterChain;
  * Refuses bodies over 64 KiB (413) and bodies that are not JSON (415) before a function
  * reads them. A body that announces its length is refused at once; every body, chunked or
  * not, is counted as it is read and fails past the limit, whoever reads it: Spring Cloud
- * Function, its streaming handler, or a route of a function's own such as chat's event
- * stream.
+ * Function or a route of a function's own such as chat's event stream.
  */
 public class RequestLimitsFilter implements WebFilter, Ordered {
 
