@@ -24,9 +24,9 @@ class ConversationRestartTests {
 
 	private static ConfigurableApplicationContext startChat() {
 		return new SpringApplicationBuilder(ChatApplication.class)
-			.properties("server.port=0", "DATABASE_URL=" + EmbeddedDatabase.url(),
-					"JWT_SECRET=" + EmbeddedDatabase.JWT_SECRET, "MCP_URL=" + McpServer.url(),
-					"OPENAI_API_KEY=test-key", "OPENAI_BASE_URL=" + OpenAiWireMock.baseUrl())
+			.properties("PORT=0", "DATABASE_URL=" + EmbeddedDatabase.url(), "JWT_SECRET=" + EmbeddedDatabase.JWT_SECRET,
+					"MCP_URL=" + McpServer.url(), "OPENAI_API_KEY=test-key",
+					"OPENAI_BASE_URL=" + OpenAiWireMock.baseUrl())
 			.run();
 	}
 
