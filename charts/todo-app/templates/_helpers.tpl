@@ -164,16 +164,30 @@ when the in-cluster PostgreSQL serves it.
 {{- end }}
 
 {{/*
+The host name of the in-cluster PostgreSQL.
+*/}}
+{{- define "todo-app.postgresql.host" -}}
+{{ include "todo-app.postgresql.fullname" . }}.{{ .Release.Namespace }}.svc.cluster.local
+{{- end }}
+
+{{/*
+DB_PASSWORD from the PostgreSQL Secret.
+*/}}
+{{- define "todo-app.postgresql.passwordEnv" -}}
+- name: DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "todo-app.postgresql.secretName" . }}
+      key: {{ if .Values.postgresql.auth.existingSecret }}{{ .Values.postgresql.auth.existingSecretKey }}{{ else }}password{{ end }}
+{{- end }}
+
+{{/*
 The environment that connects a container to the database: DATABASE_URL from a Secret, or
 DB_HOST/DB_PORT/DB_NAME/DB_USER from the ConfigMap and DB_PASSWORD from the PostgreSQL Secret.
 */}}
 {{- define "todo-app.databaseEnv" -}}
 {{- if include "todo-app.database.external" . }}
-- name: DATABASE_URL
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "todo-app.databaseSecretName" . }}
-      key: {{ if .Values.database.existingSecret }}{{ .Values.database.existingSecretKey }}{{ else }}DATABASE_URL{{ end }}
+{{- include "todo-app.databaseUrlEnv" . }}
 {{- else if include "todo-app.postgresql.deployed" . }}
 {{- range list "DB_HOST" "DB_PORT" "DB_NAME" "DB_USER" }}
 - name: {{ . }}
@@ -182,12 +196,70 @@ DB_HOST/DB_PORT/DB_NAME/DB_USER from the ConfigMap and DB_PASSWORD from the Post
       name: {{ include "todo-app.configMapName" $ }}
       key: {{ . }}
 {{- end }}
-- name: DB_PASSWORD
+{{ include "todo-app.postgresql.passwordEnv" . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The database environment of the migration Job. A pre-upgrade hook runs before the upgrade
+applies the release's resources, so the Job reads nothing that the upgrade may only be about
+to create: the Secrets it reads are hooks themselves, made before it (hook-weight -5), or
+Secrets of the user's own; the in-cluster PostgreSQL's address is given as plain values.
+*/}}
+{{- define "todo-app.migrationDatabaseEnv" -}}
+{{- if include "todo-app.database.external" . }}
+{{- include "todo-app.databaseUrlEnv" . }}
+{{- else if include "todo-app.postgresql.deployed" . }}
+- name: DB_HOST
+  value: {{ include "todo-app.postgresql.host" . | quote }}
+- name: DB_PORT
+  value: "5432"
+- name: DB_NAME
+  value: {{ .Values.postgresql.auth.database | quote }}
+- name: DB_USER
+  value: {{ .Values.postgresql.auth.username | quote }}
+{{ include "todo-app.postgresql.passwordEnv" . }}
+{{- end }}
+{{- end }}
+
+{{/*
+DATABASE_URL from the chart's database Secret or database.existingSecret.
+*/}}
+{{- define "todo-app.databaseUrlEnv" -}}
+- name: DATABASE_URL
   valueFrom:
     secretKeyRef:
-      name: {{ include "todo-app.postgresql.secretName" . }}
-      key: {{ if .Values.postgresql.auth.existingSecret }}{{ .Values.postgresql.auth.existingSecretKey }}{{ else }}password{{ end }}
+      name: {{ include "todo-app.databaseSecretName" . }}
+      key: {{ if .Values.database.existingSecret }}{{ .Values.database.existingSecretKey }}{{ else }}DATABASE_URL{{ end }}
 {{- end }}
+
+{{/*
+The annotations that make a Secret a hook created before the migration Job, on install and
+on every upgrade: Helm runs pre-upgrade hooks before it applies the release's own resources,
+and the Job needs its Secrets then. Helm does not delete hook resources on uninstall. Kept:
+in releases of earlier versions of this chart these Secrets were release resources, and Helm
+deletes what leaves the release after an upgrade unless it is kept.
+*/}}
+{{- define "todo-app.beforeMigrationHook" -}}
+helm.sh/hook: pre-install,pre-upgrade
+helm.sh/hook-weight: "-5"
+helm.sh/hook-delete-policy: before-hook-creation
+helm.sh/resource-policy: keep
+{{- end }}
+
+{{/*
+A checksum of the chart's own Secrets that a service reads, for its revision template: a
+changed Secret (such as a new OpenAI key) rolls out a new revision, as a changed ConfigMap
+does. Secrets of the user's own (existingSecret) are not the chart's to read. Call with
+(dict "root" $ "templates" (list "secret-jwt.yaml" ...)).
+*/}}
+{{- define "todo-app.secretsChecksum" -}}
+{{- $root := .root }}
+{{- $rendered := list }}
+{{- range .templates }}
+{{- $rendered = append $rendered (include (print $root.Template.BasePath "/" .) $root) }}
+{{- end }}
+{{- join "\n---\n" $rendered | sha256sum }}
 {{- end }}
 
 {{/*

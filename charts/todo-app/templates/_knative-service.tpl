@@ -5,7 +5,7 @@ annotations on the revision template, the restricted container securityContext a
 pod-level securityContext, init containers or PersistentVolumeClaims.
 
 Call with (dict "root" $ "name" "todo" "env" (include ... ) "livenessPath" "/..."
-"readinessPath" "/..." "volumes" bool "checksum" string).
+"readinessPath" "/..." "volumes" bool "checksum" string "secretsChecksum" string).
 */}}
 {{- define "todo-app.knativeService" -}}
 {{- $root := .root }}
@@ -32,6 +32,9 @@ spec:
         autoscaling.knative.dev/scale-down-delay: {{ $svc.autoscaling.scaleDownDelay | quote }}
         {{- with .checksum }}
         checksum/config: {{ . }}
+        {{- end }}
+        {{- with .secretsChecksum }}
+        checksum/secrets: {{ . }}
         {{- end }}
     spec:
       containerConcurrency: {{ $svc.containerConcurrency }}

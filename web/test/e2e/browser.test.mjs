@@ -3,24 +3,18 @@
 // chat functions, and the gateway serving out/). Starts devstack itself and stops it at the end.
 //
 // usage: npm run test:e2e   (after the Maven build made the jars and out/)
+//        E2E_URL=http://localhost:8080 npm run test:e2e   runs against a stack that is already up
 //        UPDATE_SCREENSHOT=1 npm run test:e2e   also rewrites docs/screenshot.png
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { devstackJar, startDevstack, STARTUP_TIMEOUT_MS, web } from './devstack.mjs';
 
-const web = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const root = dirname(web);
-const devstackJar = join(root, 'functions', 'devstack', 'target', 'devstack.jar');
 const chromiumPath = '/usr/bin/chromium';
 const screenshot = join(web, 'docs', 'screenshot.png');
-
-/** The machine is slow and shared: the JVMs and the database may take minutes to start. */
-const STARTUP_TIMEOUT_MS = 4 * 60_000;
 const STEP_TIMEOUT_MS = 3 * 60_000;
 /** Longer than a function's first, cold answer. */
 const UI_TIMEOUT_MS = 90_000;
@@ -35,14 +29,17 @@ let page;
 describe('the todo chatbot in a browser', () => {
   before(
     async () => {
+      const running = process.env.E2E_URL;
       for (const [file, hint] of [
-        [devstackJar, 'build it with ./mvnw -B -DskipTests install'],
-        [join(web, 'out', 'index.html'), 'build the web export with npm run build'],
+        ...(running ? [] : [[devstackJar, 'build it with ./mvnw -B -DskipTests install']]),
+        ...(running ? [] : [[join(web, 'out', 'index.html'), 'build the web export with npm run build']]),
         [chromiumPath, 'install Debian chromium (bash test/e2e/setup-chromium.sh)'],
       ]) {
         assert.ok(existsSync(file), `${file} is missing: ${hint}`);
       }
-      stack = await startDevstack();
+      stack = running
+        ? { url: running, browserProfile: mkdtempSync(join(tmpdir(), 'e2e-profile-')), stop: async () => {} }
+        : await startDevstack();
       context = await chromium.launchPersistentContext(stack.browserProfile, {
         executablePath: chromiumPath,
         headless: true,
@@ -264,108 +261,3 @@ function isoDate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-// --- the stack --------------------------------------------------------------------------------
-
-/**
- * Starts devstack on free ports with an empty database in a temporary directory and waits for
- * its "is running" line.
- * @returns its url and stop(), which ends it and everything it started
- */
-async function startDevstack() {
-  // under target/, so that the build's clean removes what an interrupted run leaves behind
-  const target = join(web, 'target', 'e2e');
-  mkdirSync(target, { recursive: true });
-  const work = mkdtempSync(join(target, 'run-'));
-  const port = await freePorts(4);
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  // kept after the run, for a look when something failed
-  const logFile = join(target, 'devstack.log');
-  const log = createWriteStream(logFile);
-  const child = spawn(
-    java,
-    ['-jar', devstackJar, '--fresh', '--port', String(port), '--data-dir', join(work, 'data')],
-    // its own process group, so that stop() reaches the functions it started too
-    { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  // stopped from outside (Ctrl-C, a build's timeout): take devstack and its functions along
-  const abandon = (signal) => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', abandon).once('SIGTERM', abandon);
-
-  const stop = async () => {
-    process.off('SIGINT', abandon).off('SIGTERM', abandon);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM'); // its shutdown hook stops the functions and the database
-      const stopped = await Promise.race([exited, sleep(60_000).then(() => null)]);
-      if (!stopped) console.log('devstack did not stop within 60 s: killing it');
-    }
-    try {
-      process.kill(-child.pid, 'SIGKILL'); // whatever is left of the group
-    } catch {
-      // nothing left
-    }
-    await new Promise((done) => log.end(done));
-    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
-  };
-
-  const started = performance.now();
-  let output = '';
-  const running = new Promise((ready, failed) => {
-    const watch = (chunk) => {
-      output += chunk;
-      const url = /Todo Chatbot is running: (http\S+)/.exec(output)?.[1];
-      if (url) ready(url);
-    };
-    child.stdout.setEncoding('utf8').on('data', watch);
-    child.once('error', failed);
-    exited.then(({ code, signal }) => failed(new Error(`devstack exited (${code ?? signal}) before it was running`)));
-  });
-  try {
-    const url = await Promise.race([
-      running,
-      sleep(STARTUP_TIMEOUT_MS).then(() => {
-        throw new Error(`devstack was not running after ${STARTUP_TIMEOUT_MS / 1000} s`);
-      }),
-    ]);
-    const seconds = Math.round((performance.now() - started) / 1000);
-    console.log(`devstack running at ${url} after ${seconds} s; its output is in ${logFile}`);
-    const browserProfile = join(work, 'chromium-profile');
-    mkdirSync(browserProfile);
-    return { url, browserProfile, stop };
-  } catch (error) {
-    await stop();
-    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${error.message}\n--- the end of its output ---\n${tail}`);
-  }
-}
-
-/** A port from which the next count - 1 ports are free too (devstack takes N to N+3). */
-async function freePorts(count) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 40000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error(`no ${count} free ports in a row`);
-}
-
-function isFree(port) {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once('error', () => done(false));
-    server.listen(port, () => server.close(() => done(true)));
-  });
-}
-
-function sleep(ms) {
-  return new Promise((done) => setTimeout(done, ms).unref());
-}

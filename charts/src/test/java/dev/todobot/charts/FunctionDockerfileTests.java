@@ -1,7 +1,9 @@
 package dev.todobot.charts;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.todobot.charts.Dockerfile.Instruction;
 import dev.todobot.charts.Dockerfile.Stage;
+import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -161,6 +164,53 @@ class FunctionDockerfileTests {
 			.orElseThrow();
 		assertThat(options.arguments()).contains("-XX:+UseSerialGC").contains("-XX:MaxRAMPercentage=");
 		assertThat(runtime.indexOf(options)).isLessThan(runtime.indexOf(training(runtime)));
+	}
+
+	/**
+	 * The heap's ceiling leaves the rest of the chart's memory limit to what is not heap:
+	 * about 140 MiB for todo after a burst of sign-ups (metaspace, symbols, class space,
+	 * code; measured with native memory tracking), plus the page cache the cgroup counts.
+	 * The JVM's own ergonomics decide the ceiling, as in the pod: below about 250 MiB of
+	 * memory it takes MinRAMPercentage, and otherwise at least 126 MiB whatever
+	 * MaxRAMPercentage says, so a 256 MiB pod got a heap of 128 MiB and was killed by the
+	 * kernel under load.
+	 */
+	@Test
+	void sizesTheHeapSoThatTheRestFitsTheFunctionsMemoryLimit() throws Exception {
+		Instruction options = this.dockerfile.finalStage()
+			.all("ENV")
+			.stream()
+			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
+			.findFirst()
+			.orElseThrow();
+		List<String> command = new ArrayList<>(
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+PrintFlagsFinal"));
+		for (String option : options.arguments()
+			.substring("JAVA_TOOL_OPTIONS=".length())
+			.replace("\"", "")
+			.split("\\s+")) {
+			if (option.startsWith("-XX:") || option.startsWith("-Xm")) {
+				command.add(option);
+			}
+		}
+		for (String function : List.of("todo", "mcp", "chat")) {
+			Quantity limit = Workloads.container(Scenario.DEFAULTS.render().knativeService(function))
+				.getResources()
+				.getLimits()
+				.get("memory");
+			long limitBytes = limit.getNumericalAmount().longValue();
+			List<String> sized = new ArrayList<>(command);
+			// as the JVM sees a container's memory limit
+			sized.add("-XX:MaxRAM=" + limitBytes);
+			sized.add("-version");
+			Process java = new ProcessBuilder(sized).redirectErrorStream(true).start();
+			String flags = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(java.waitFor()).as(flags).isZero();
+			Matcher maxHeap = Pattern.compile("size_t MaxHeapSize\\s+=\\s+(\\d+)").matcher(flags);
+			assertThat(maxHeap.find()).as(flags).isTrue();
+			assertThat(Long.parseLong(maxHeap.group(1))).as("the heap ceiling of %s in %s", function, limit)
+				.isLessThanOrEqualTo(limitBytes - 160L * 1024 * 1024);
+		}
 	}
 
 	@Test

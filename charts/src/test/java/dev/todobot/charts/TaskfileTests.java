@@ -101,9 +101,26 @@ class TaskfileTests {
 		List<String> commands = commands("deploy");
 		assertThat(commands.get(0)).startsWith("helm upgrade --install {{.RELEASE}} ./charts/todo-app")
 			.contains("--set image.registry={{.REGISTRY}}")
-			.contains("--set image.tag={{.TAG}}");
+			// a short sha of digits only stays a string, which the values schema asks for
+			.contains("--set-string image.tag={{.TAG}}")
+			.doesNotContain("--set image.tag");
 		assertThat(commands).anySatisfy((command) -> assertThat(command)
 			.startsWith("kubectl wait ksvc --all -n {{.NAMESPACE}} --for=condition=Ready"));
+	}
+
+	@Test
+	void tunnelsKourierTo127001AsTheDefaultDomainExpects() {
+		// on Linux, minikube tunnel only routes to the cluster IP without it
+		assertThat(commands("tunnel")).singleElement()
+			.satisfies((command) -> assertThat(command).contains("minikube -p {{.PROFILE}} tunnel")
+				.contains("--bind-address=127.0.0.1"));
+	}
+
+	@Test
+	void theKnativeServingNotesDeployIntoTheTaskfilesNamespace() {
+		String namespace = vars().get("NAMESPACE").toString();
+		assertThat(Charts.notes(Charts.KNATIVE_SERVING, Map.of()))
+			.contains("helm upgrade --install todo-app ./charts/todo-app -n " + namespace + " ");
 	}
 
 	@Test

@@ -104,6 +104,31 @@ class TodoAppDefaultsTests {
 	}
 
 	@Test
+	void keepsThePostgresqlPasswordWhenUninstalledAsItsVolumeIsKept() {
+		// the PersistentVolumeClaim of the StatefulSet outlives helm uninstall; a new
+		// install reads the kept password back (keptSecretValue), as an upgrade does
+		assertThat(this.manifests.secret("todo-app-postgresql").getMetadata().getAnnotations())
+			.containsEntry("helm.sh/resource-policy", "keep");
+	}
+
+	@Test
+	void rollsOutANewRevisionWhenASecretItReadsChanges() {
+		// given: the Secrets an earlier release made, which lookup keeps
+		FakeKubernetesApi api = FakeKubernetesApi.start();
+		api.putSecret("rotated", "todo-app-jwt", Map.of("JWT_SECRET", "the-key-of-the-first-install-0123456789"));
+		api.putSecret("rotated", "todo-app-postgresql", Map.of("password", "the-first-password"));
+		// when: the OpenAI key changes
+		Manifests before = Charts.template(Charts.TODO_APP, "rotated", Map.of("openai.apiKey", "sk-old-key"));
+		Manifests after = Charts.template(Charts.TODO_APP, "rotated", Map.of("openai.apiKey", "sk-new-key"));
+		// then: chat, which reads it, gets a new revision; todo, which does not, keeps
+		// its own
+		assertThat(templateAnnotations(before.knativeService("chat")).get("checksum/secrets")).isNotBlank()
+			.isNotEqualTo(templateAnnotations(after.knativeService("chat")).get("checksum/secrets"));
+		assertThat(templateAnnotations(before.knativeService("todo")).get("checksum/secrets")).isNotBlank()
+			.isEqualTo(templateAnnotations(after.knativeService("todo")).get("checksum/secrets"));
+	}
+
+	@Test
 	void migratesWithTheTodoImageAsAPostInstallAndPreUpgradeHook() {
 		Job job = this.manifests.get(Job.class, "todo-app-migrate");
 		assertThat(job.getMetadata().getAnnotations()).containsEntry(Charts.HOOK_ANNOTATION, "post-install,pre-upgrade")

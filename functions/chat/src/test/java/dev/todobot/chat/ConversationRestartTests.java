@@ -23,11 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationRestartTests {
 
 	private static ConfigurableApplicationContext startChat() {
+		// a default property would lose to application.yaml's ${PORT:8080}: an argument
+		// wins
 		return new SpringApplicationBuilder(ChatApplication.class)
-			.properties("server.port=0", "DATABASE_URL=" + EmbeddedDatabase.url(),
-					"JWT_SECRET=" + EmbeddedDatabase.JWT_SECRET, "MCP_URL=" + McpServer.url(),
-					"OPENAI_API_KEY=test-key", "OPENAI_BASE_URL=" + OpenAiWireMock.baseUrl())
-			.run();
+			.properties("DATABASE_URL=" + EmbeddedDatabase.url(), "JWT_SECRET=" + EmbeddedDatabase.JWT_SECRET,
+					"MCP_URL=" + McpServer.url(), "OPENAI_API_KEY=test-key",
+					"OPENAI_BASE_URL=" + OpenAiWireMock.baseUrl())
+			.run("--server.port=0");
 	}
 
 	private static Map<?, ?> chat(ConfigurableApplicationContext app, String token, Map<String, ?> body) {

@@ -1,7 +1,6 @@
 package dev.todobot.chat;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ final class McpServer {
 				}
 				process = FunctionProcess.start("mcp", Path.of("..", "mcp", "target", "mcp.jar").toAbsolutePath(), port,
 						Map.of("DATABASE_URL", EmbeddedDatabase.url(), "JWT_SECRET", EmbeddedDatabase.JWT_SECRET),
-						new PrintStream(PrintStream.nullOutputStream()));
+						Path.of("target", "mcp.log"));
 				Runtime.getRuntime().addShutdownHook(new Thread(process::close));
 				process.awaitReady(Duration.ofMinutes(2));
 			}

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
@@ -31,17 +35,29 @@ public final class DevStack implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-	private final EmbeddedPostgres postgres;
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-	private final List<FunctionProcess> functions;
+	/**
+	 * A stack that was asked to stop takes its functions' 10 s grace, and PostgreSQL's.
+	 */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+	private static final Path NGINX_TEMPLATE = Path.of("web", "nginx", "default.conf.template");
+
+	private static final Pattern WARNING = Pattern.compile("\\b(WARN|WARNING|ERROR)\\b");
+
+	private final DataDirectoryLock lock;
 
 	private final Path dataDirectory;
 
+	private final List<FunctionProcess> functions = new ArrayList<>();
+
+	private EmbeddedPostgres postgres;
+
 	private Gateway gateway;
 
-	private DevStack(EmbeddedPostgres postgres, List<FunctionProcess> functions, Path dataDirectory) {
-		this.postgres = postgres;
-		this.functions = functions;
+	private DevStack(DataDirectoryLock lock, Path dataDirectory) {
+		this.lock = lock;
 		this.dataDirectory = dataDirectory;
 	}
 
@@ -60,7 +76,7 @@ public final class DevStack implements AutoCloseable {
 		try {
 			stack = start(options, System.out);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (Exception ex) {
 			System.err.println("devstack could not start: " + causes(ex));
 			System.exit(1);
 			return;
@@ -69,12 +85,8 @@ public final class DevStack implements AutoCloseable {
 			System.out.println("Stopping...");
 			stack.close();
 		}));
-		DevStackOptions.Ports ports = options.ports();
 		System.out.println();
 		System.out.println("Todo Chatbot is running: " + stack.url());
-		System.out.println("  todo function  http://localhost:" + ports.todo());
-		System.out.println("  mcp function   http://localhost:" + ports.mcp() + "/mcp");
-		System.out.println("  chat function  http://localhost:" + ports.chat());
 		System.out.println("Data is kept in " + options.dataDirectory() + " (start with --fresh to wipe it).");
 		System.out.println("Press Ctrl-C to stop.");
 		Thread.currentThread().join();
@@ -84,57 +96,66 @@ public final class DevStack implements AutoCloseable {
 	 * Starts the database, the functions and the gateway, and waits until every function
 	 * is ready.
 	 * @param options how to run
-	 * @param out where the functions' output goes
+	 * @param out where progress goes: a line per part started, and the functions'
+	 * warnings
 	 * @return the running stack; close it to stop everything
 	 */
-	public static DevStack start(DevStackOptions options, PrintStream out) throws IOException, InterruptedException {
+	public static DevStack start(DevStackOptions options, PrintStream out) throws Exception {
 		if (!Files.isRegularFile(options.webRoot().resolve("index.html"))) {
 			throw new IllegalStateException(
 					options.webRoot() + " has no web export: build it first with " + "./mvnw -B -DskipTests install");
 		}
+		WebServerConfig web = WebServerConfig.read(options.root().resolve(NGINX_TEMPLATE));
 		DevStackOptions.Ports ports = options.ports();
 		Path pgdata = options.dataDirectory().resolve("pgdata");
-		for (String leftover : Leftovers.stop(options.dataDirectory())) {
-			out.println("Stopped " + leftover + ", left running by an earlier devstack that did not shut down");
-		}
-		requireFree(ports);
-		if (options.fresh()) {
-			deleteRecursively(pgdata);
-		}
 		Files.createDirectories(options.dataDirectory());
-		// any free port: the data directory, not the port, is what a second run reuses
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(pgdata)
-			.setCleanDataDirectory(false)
-			.start();
-		int databasePort = postgres.getPort();
-		List<FunctionProcess> functions = new ArrayList<>();
-		DevStack stack = new DevStack(postgres, functions, options.dataDirectory());
+		DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDirectory(), STOP_WAIT);
+		DevStack stack = new DevStack(lock, options.dataDirectory());
 		try {
+			for (String leftover : Leftovers.stop(options.dataDirectory())) {
+				out.println("Stopped " + leftover + ", left running by an earlier devstack that did not shut down");
+			}
+			requireFree(ports);
+			if (options.fresh()) {
+				deleteRecursively(pgdata);
+			}
+			// any free port: the data directory, not the port, is what a second run
+			// reuses
+			stack.postgres = EmbeddedPostgres.builder().setDataDirectory(pgdata).setCleanDataDirectory(false).start();
+			int databasePort = stack.postgres.getPort();
 			DatabaseMigrations.migrate(
 					new DatabaseSettings("localhost", databasePort, "postgres", "postgres", "postgres", "disable"));
+			out.println("PostgreSQL started, its data in " + pgdata);
 			Map<String, String> shared = Map.of("DATABASE_URL",
 					"postgres://postgres:postgres@localhost:" + databasePort + "/postgres?sslmode=disable",
 					"JWT_SECRET", jwtSecret(options.dataDirectory()));
-			functions.add(FunctionProcess.start("todo", jar(options.root(), "todo"), ports.todo(), shared, out));
-			functions.add(FunctionProcess.start("mcp", jar(options.root(), "mcp"), ports.mcp(), shared, out));
-			Map<String, String> chat = new HashMap<>(shared);
-			chat.put("MCP_URL", "http://localhost:" + ports.mcp() + "/mcp");
-			functions.add(FunctionProcess.start("chat", jar(options.root(), "chat"), ports.chat(), chat, out));
+			Map<String, Integer> functionPorts = Map.of("todo", ports.todo(), "mcp", ports.mcp(), "chat", ports.chat());
+			Map<String, String> urls = new HashMap<>();
+			functionPorts.forEach((name, port) -> urls.put(name, "http://127.0.0.1:" + port));
+			Path logs = options.dataDirectory().resolve("logs");
+			for (String name : List.of("todo", "mcp", "chat")) {
+				Map<String, String> environment = new HashMap<>(shared);
+				if (name.equals("chat")) {
+					environment.put("MCP_URL", urls.get("mcp") + "/mcp");
+				}
+				stack.functions.add(FunctionProcess.start(name, jar(options.root(), name), functionPorts.get(name),
+						environment, logs.resolve(name + ".log")));
+			}
 			Leftovers.record(options.dataDirectory(),
-					functions.stream()
+					stack.functions.stream()
 						.map((f) -> new Leftovers.RunningFunction(f.name(), f.pid(), jar(options.root(), f.name())))
 						.toList());
-			for (FunctionProcess function : functions) {
+			for (FunctionProcess function : stack.functions) {
 				function.awaitReady(READY_TIMEOUT);
+				out.println(function.name() + " function started: " + function.url()
+						+ (function.name().equals("mcp") ? "/mcp" : ""));
+				warnings(function.log()).forEach((line) -> out.println("  [" + function.name() + "] " + line));
 			}
-			stack.gateway = new Gateway(ports.gateway(), options.webRoot(),
-					List.of(new Gateway.Route("todo", "/api/todo", "http://localhost:" + ports.todo(), true),
-							new Gateway.Route("chat", "/api/chat", "http://localhost:" + ports.chat(), true),
-							new Gateway.Route("mcp", "/mcp", "http://localhost:" + ports.mcp(), false)));
+			out.println("Their logs are in " + logs);
+			stack.gateway = new Gateway(ports.gateway(), options.webRoot(), web, urls);
 			return stack;
 		}
-		catch (IOException | InterruptedException | RuntimeException ex) {
+		catch (Exception ex) {
 			stack.close();
 			throw ex;
 		}
@@ -150,17 +171,38 @@ public final class DevStack implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.gateway != null) {
-			this.gateway.close();
-		}
-		this.functions.reversed().forEach(FunctionProcess::close);
-		try {
-			Leftovers.forget(this.dataDirectory);
-			this.postgres.close();
+		try (this.lock) {
+			this.lock.stopping();
+			// each part is stopped even when stopping an earlier one failed
+			try {
+				if (this.gateway != null) {
+					this.gateway.close();
+				}
+			}
+			finally {
+				try {
+					this.functions.reversed().forEach(FunctionProcess::close);
+					Leftovers.forget(this.dataDirectory);
+				}
+				finally {
+					if (this.postgres != null) {
+						this.postgres.close();
+					}
+				}
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The warnings and errors a function logged while it started.
+	 */
+	private static List<String> warnings(Path log) throws IOException {
+		return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines()
+			.filter((line) -> WARNING.matcher(line).find())
+			.toList();
 	}
 
 	/**
@@ -208,8 +250,11 @@ public final class DevStack implements AutoCloseable {
 		if (!Files.exists(file)) {
 			byte[] key = new byte[32];
 			new SecureRandom().nextBytes(key);
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 			Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
 		}
+		// a key file made before it was created owner-only, too
+		Files.setPosixFilePermissions(file, OWNER_ONLY);
 		return Files.readString(file, StandardCharsets.UTF_8).strip();
 	}
 

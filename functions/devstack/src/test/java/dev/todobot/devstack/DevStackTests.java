@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,13 +14,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DevStackTests {
 
@@ -34,8 +40,7 @@ class DevStackTests {
 	@Test
 	void keepsTasksAcrossARestartAndWipesThemWithFresh() throws Exception {
 		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
-		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web,
-				false, new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+		DevStackOptions options = options();
 		PrintStream out = new PrintStream(new ByteArrayOutputStream());
 		String token;
 		try (DevStack stack = DevStack.start(options, out)) {
@@ -60,8 +65,7 @@ class DevStackTests {
 	@Test
 	void stopsWhatAKilledDevstackLeftRunning() throws Exception {
 		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
-		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web,
-				false, new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+		DevStackOptions options = options();
 		Process killed = startInOwnJvm(options);
 		List<ProcessHandle> leftBehind = killed.descendants().toList();
 		killed.destroyForcibly().waitFor();
@@ -77,6 +81,72 @@ class DevStackTests {
 	}
 
 	@Test
+	void anIdleStackStillAnswersThroughTheGateway() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		try (DevStack stack = DevStack.start(options(), new PrintStream(OutputStream.nullOutputStream()))) {
+			// the functions have logged their start and now write nothing: a reader of
+			// their
+			// output, if there were one, would be blocked on its idle pipe
+			Thread.sleep(3000);
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+			List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				String path = List.of("/healthz", "/", "/api/todo/listTasks").get(i % 3);
+				answers.add(client.sendAsync(
+						HttpRequest.newBuilder(URI.create(stack.url() + path)).timeout(Duration.ofSeconds(20)).build(),
+						HttpResponse.BodyHandlers.ofString()));
+			}
+			for (CompletableFuture<HttpResponse<String>> answer : answers) {
+				assertThat(answer.get().statusCode()).isIn(200, 401);
+			}
+		}
+	}
+
+	@Test
+	void refusesASecondStackOnTheSameDataDirectoryNamingThePid() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		DevStackOptions options = options();
+		try (DevStack stack = DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()))) {
+			DevStackOptions second = new DevStackOptions(options.root(), this.data, this.web, true,
+					new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+			assertThatIllegalStateException()
+				.isThrownBy(() -> DevStack.start(second, new PrintStream(OutputStream.nullOutputStream())))
+				.withMessage("Another devstack (pid " + ProcessHandle.current().pid() + ") is running on " + this.data
+						+ ": stop it first, or start this one with --data-dir and --port");
+			assertThat(post(stack.url() + "/api/todo/signup", null,
+					"{\"email\":\"kept@example.com\",\"password\":\"correct horse\"}"))
+				.as("the running stack and its data are untouched")
+				.contains("\"token\"");
+		}
+	}
+
+	@Test
+	void aStartWaitsForAStackThatIsStillStopping() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		DevStackOptions options = options();
+		DevStack first = DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()));
+		Thread stopping = Thread.ofPlatform().start(first::close);
+		Path lock = this.data.resolve("devstack.lock");
+		while (!Files.readString(lock).endsWith("stopping")) {
+			Thread.sleep(10);
+		}
+		DevStackOptions again = new DevStackOptions(options.root(), this.data, this.web, true, options.ports());
+		try (DevStack second = DevStack.start(again, new PrintStream(OutputStream.nullOutputStream()))) {
+			assertThat(stopping.isAlive()).as("the first stack is done stopping").isFalse();
+			assertThat(get(second.url() + "/healthz")).isEqualTo("ok\n");
+		}
+	}
+
+	@Test
+	void keepsTheSigningKeyReadableByItsOwnerOnly() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		try (DevStack stack = DevStack.start(options(), new PrintStream(OutputStream.nullOutputStream()))) {
+			assertThat(Files.getPosixFilePermissions(this.data.resolve("jwt-secret")))
+				.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		}
+	}
+
+	@Test
 	void readsThePortAndTheDataDirectory() {
 		DevStackOptions options = DevStackOptions.parse(List.of("--port", "9090", "--data-dir", "e2e", "--fresh"),
 				Path.of(""));
@@ -89,6 +159,11 @@ class DevStackTests {
 	void refusesAnUnknownArgument() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DevStackOptions.parse(List.of("--frsh"), Path.of("")))
 			.withMessageContaining("--fresh");
+	}
+
+	private DevStackOptions options() throws IOException {
+		return new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web, false,
+				new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
 	}
 
 	private String get(String url) throws IOException, InterruptedException {

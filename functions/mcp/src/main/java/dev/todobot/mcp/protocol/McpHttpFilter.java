@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -30,6 +31,9 @@ import org.springframework.web.server.WebFilterChain;
  * The HTTP side of the Streamable HTTP transport at the MCP endpoint, before the
  * {@code mcp} function runs:
  * <ul>
+ * <li>the endpoint is the one path served besides the actuator's probes: any other is 404
+ * (Spring Cloud Function would send every path to its only function, past the checks
+ * below);</li>
  * <li>only {@code POST} (405 otherwise: no SSE stream to {@code GET}, no session to
  * {@code DELETE});</li>
  * <li>an {@code Origin} that is not allowed is refused with 403 (DNS rebinding);</li>
@@ -44,6 +48,8 @@ import org.springframework.web.server.WebFilterChain;
  * {@link McpFunction#STATUS_HEADER} becomes the response status.
  */
 public class McpHttpFilter implements WebFilter, Ordered {
+
+	private static final String ACTUATOR = "/actuator";
 
 	private final String path;
 
@@ -61,8 +67,12 @@ public class McpHttpFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (!request.getPath().value().equals(this.path)) {
+		String requested = request.getPath().pathWithinApplication().value();
+		if (requested.equals(ACTUATOR) || requested.startsWith(ACTUATOR + "/")) {
 			return chain.filter(exchange);
+		}
+		if (!requested.equals(this.path)) {
+			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		if (request.getMethod() != HttpMethod.POST) {
 			return Mono.error(new MethodNotAllowedException(request.getMethod(), Set.of(HttpMethod.POST)));

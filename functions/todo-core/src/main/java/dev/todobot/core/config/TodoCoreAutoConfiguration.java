@@ -14,6 +14,7 @@ import dev.todobot.core.db.ReactiveDatabase;
 import dev.todobot.core.task.Task;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.AuthService;
+import dev.todobot.core.user.PasswordHashing;
 import dev.todobot.core.user.TokenService;
 import dev.todobot.core.user.User;
 
@@ -22,12 +23,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The shared domain for every function: the database, tasks, users and tokens. Settings
  * come from the environment: {@code DATABASE_URL} or {@code DB_*}, {@code JWT_SECRET},
- * {@code JWT_LIFETIME} (default 24h) and {@code DB_POOL_SIZE} (default 8).
+ * {@code JWT_LIFETIME} (default 24h), {@code DB_POOL_SIZE} (default 8),
+ * {@code PASSWORD_HASHING_THREADS} (default: the CPUs) and {@code PASSWORD_HASHING_QUEUE}
+ * (default: 8 per thread).
  */
 @AutoConfiguration
 public class TodoCoreAutoConfiguration {
@@ -75,14 +77,19 @@ public class TodoCoreAutoConfiguration {
 				clock);
 	}
 
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	@Bean(destroyMethod = "close")
+	PasswordHashing passwordHashing(Environment environment) {
+		// one hash at a time per CPU: more finish no sooner, and each holds ~16 MiB of
+		// heap
+		int threads = environment.getProperty("PASSWORD_HASHING_THREADS", Integer.class,
+				Runtime.getRuntime().availableProcessors());
+		int queue = environment.getProperty("PASSWORD_HASHING_QUEUE", Integer.class, 8 * threads);
+		return new PasswordHashing(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, queue);
 	}
 
 	@Bean
-	AuthService authService(Database database, PasswordEncoder passwordEncoder, TokenService tokens, Clock clock) {
-		return new AuthService(database, passwordEncoder, tokens, clock);
+	AuthService authService(Database database, PasswordHashing passwordHashing, TokenService tokens, Clock clock) {
+		return new AuthService(database, passwordHashing, tokens, clock);
 	}
 
 }

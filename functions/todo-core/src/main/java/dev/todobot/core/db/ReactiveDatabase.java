@@ -8,6 +8,7 @@ import org.hibernate.cfg.Configuration;
 import org.hibernate.reactive.pool.impl.SqlClientPoolConfiguration;
 import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
 import org.hibernate.reactive.stage.Stage;
+import org.hibernate.reactive.vertx.VertxInstance;
 
 /**
  * Builds the Hibernate Reactive session factory over the Vert.x PostgreSQL client.
@@ -40,6 +41,7 @@ public final class ReactiveDatabase {
 		StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
 			.applySettings(configuration.getProperties())
 			.addService(SqlClientPoolConfiguration.class, new PgPoolConfiguration(database, pool))
+			.addService(VertxInstance.class, new NoFilesVertxInstance())
 			.build();
 		return configuration.buildSessionFactory(registry).unwrap(Stage.SessionFactory.class);
 	}

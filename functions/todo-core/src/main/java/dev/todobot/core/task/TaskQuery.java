@@ -28,7 +28,7 @@ public record TaskQuery(Status status, Priority priority, String tag, String tex
 	public TaskQuery {
 		status = (status != null) ? status : Status.ALL;
 		sort = (sort != null) ? sort : Sort.CREATED;
-		tag = (tag != null && !tag.isBlank()) ? TaskRules.tag(tag) : null;
+		tag = (tag != null && !tag.isBlank()) ? TaskRules.tag("tag", tag) : null;
 		text = (text != null && !text.isBlank()) ? text.strip() : null;
 		if (text != null && text.length() > MAX_TEXT) {
 			throw new InvalidInputException("q", "the search text must be at most " + MAX_TEXT + " characters");

@@ -59,7 +59,7 @@ final class TaskRules {
 		}
 		Set<String> normalized = new LinkedHashSet<>();
 		for (String tag : tags) {
-			normalized.add(tag(tag));
+			normalized.add(tag("tags", tag));
 		}
 		if (normalized.size() > MAX_TAGS) {
 			throw new InvalidInputException("tags",
@@ -68,13 +68,17 @@ final class TaskRules {
 		return List.copyOf(new ArrayList<>(normalized));
 	}
 
-	static String tag(String tag) {
+	/**
+	 * One tag.
+	 * @param field the field it came from, for the error
+	 */
+	static String tag(String field, String tag) {
 		String word = (tag != null) ? tag.strip().toLowerCase(Locale.ROOT) : "";
 		if (word.startsWith("#")) {
 			word = word.substring(1);
 		}
 		if (!TAG.matcher(word).matches()) {
-			throw new InvalidInputException("tags",
+			throw new InvalidInputException(field,
 					"a tag is one word of letters, digits, '-' or '_', up to 32 characters, not '" + tag + "'");
 		}
 		return word;

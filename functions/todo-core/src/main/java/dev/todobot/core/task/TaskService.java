@@ -72,8 +72,19 @@ public class TaskService {
 	 * @return the task as it was
 	 */
 	public Mono<TaskView> delete(long userId, long taskId) {
-		return this.database.transaction((session) -> owned(session, userId, taskId)
-			.thenCompose((task) -> session.remove(task).thenApply((ignored) -> task.view())));
+		// A statement, not session.remove: Hibernate Reactive 3.1 keeps one delete
+		// coordinator per entity type for all sessions, holding the running delete's
+		// stage in a field (hibernate-reactive#1713), so concurrent removes complete
+		// each other's stages: a session then closes mid-transaction (a 500) or waits
+		// forever holding its connection
+		return this.database.transaction((session) -> owned(session, userId, taskId).thenCompose(
+				(task) -> session.createMutationQuery("delete from Task t where t.id = :id and t.userId = :userId")
+					.setParameter("id", taskId)
+					.setParameter("userId", userId)
+					.executeUpdate()
+					.thenCompose((deleted) -> (deleted == 1) ? CompletableFuture.completedFuture(task.view())
+							// another request deleted it after it was read
+							: CompletableFuture.<TaskView>failedFuture(new NotFoundException("No task " + taskId)))));
 	}
 
 	public Mono<TaskPage> list(long userId, TaskQuery query) {

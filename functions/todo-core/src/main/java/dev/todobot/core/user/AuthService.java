@@ -4,31 +4,30 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Optional;
 
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.ConflictException;
+import dev.todobot.core.error.OverloadedException;
 import dev.todobot.core.error.UnauthenticatedException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Signs users up and in. Password hashing is deliberately slow, so it runs off the event
- * loop.
+ * Signs users up and in. Password hashing is deliberately slow and memory-hard, so it
+ * runs off the event loop, on {@link PasswordHashing}'s bounded pool.
  */
 public class AuthService {
 
 	private final Database database;
 
-	private final PasswordEncoder passwords;
+	private final PasswordHashing passwords;
 
 	private final TokenService tokens;
 
 	private final Clock clock;
 
-	public AuthService(Database database, PasswordEncoder passwords, TokenService tokens, Clock clock) {
+	public AuthService(Database database, PasswordHashing passwords, TokenService tokens, Clock clock) {
 		this.database = database;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -36,14 +35,17 @@ public class AuthService {
 	}
 
 	/**
-	 * Creates an account.
+	 * Creates an account. A taken e-mail is refused before any hashing: hashing is the
+	 * expensive part, and nobody should be able to make the server do it for nothing.
 	 * @param signUp the checked request
 	 * @return the new user's session
 	 * @throws ConflictException (in the Mono) when the e-mail is taken
+	 * @throws OverloadedException (in the Mono) when too many passwords are being hashed
 	 */
 	public Mono<Session> signUp(SignUp signUp) {
-		return Mono.fromCallable(() -> this.passwords.encode(signUp.password()))
-			.subscribeOn(Schedulers.boundedElastic())
+		return this.database.read((session) -> findByEmail(session, signUp.email()))
+			.flatMap((existing) -> Mono.<String>error(taken()))
+			.switchIfEmpty(Mono.defer(() -> this.passwords.hash(signUp.password())))
 			.flatMap((hash) -> this.database
 				.transaction((session) -> findByEmail(session, signUp.email()).thenCompose((existing) -> {
 					if (existing != null) {
@@ -58,15 +60,22 @@ public class AuthService {
 	}
 
 	/**
-	 * Signs a user in.
+	 * Signs a user in. An unknown e-mail costs the same password check as a known one, so
+	 * that the time of the answer does not tell which e-mails have an account.
 	 * @param signIn the checked request
 	 * @return the user's session
 	 * @throws UnauthenticatedException (in the Mono) when the e-mail or password is wrong
+	 * @throws OverloadedException (in the Mono) when too many passwords are being checked
 	 */
 	public Mono<Session> signIn(SignIn signIn) {
-		return this.database.transaction((session) -> findByEmail(session, signIn.email()))
-			.publishOn(Schedulers.boundedElastic())
-			.filter((user) -> this.passwords.matches(signIn.password(), user.passwordHash()))
+		return this.database.read((session) -> findByEmail(session, signIn.email()))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((user) -> user.isPresent()
+					? this.passwords.matches(signIn.password(), user.get().passwordHash())
+						.filter(Boolean::booleanValue)
+						.map((matches) -> user.get())
+					: this.passwords.matchesNoAccount(signIn.password()).then(Mono.empty()))
 			.switchIfEmpty(Mono.error(() -> new UnauthenticatedException("Wrong e-mail or password")))
 			.map((user) -> session(user.view()));
 	}

@@ -2,26 +2,35 @@ package dev.todobot.core.web;
 
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todobot.core.error.InvalidInputException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.http.ProblemDetail;
@@ -30,7 +39,10 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 /**
  * Reads request bodies strictly and writes answers. A body of the wrong shape becomes an
  * {@link InvalidInputException} that names the field and what it should hold: no silent
- * coercion of numbers to text or text to numbers, no unknown fields.
+ * coercion of numbers to text or text to numbers, no numbers for names, no unknown
+ * fields, no number beyond its type's range, no text PostgreSQL cannot store. Every
+ * function reads its input here (the todo functions, the MCP tools' arguments, chat), so
+ * no malformed value gets as far as the database.
  */
 public class JsonBodies {
 
@@ -40,6 +52,11 @@ public class JsonBodies {
 		this.mapper = JsonMapper.builder()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
 					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			// a name such as "high", never its position among the names
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			// 1.5 is no task id: never cut a fraction off silently
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.addModule(new SimpleModule("calendar-dates").addDeserializer(LocalDate.class, new CalendarDates()))
 			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -86,6 +103,7 @@ public class JsonBodies {
 	 * @return the request
 	 */
 	public <T> T convert(JsonNode node, Class<T> type) {
+		checkText(node, "");
 		if (type.isRecord()) {
 			// records are built only once every field is read: refuse typos before that
 			List<String> known = Arrays.stream(type.getRecordComponents()).map(JsonBodies::jsonName).toList();
@@ -113,7 +131,14 @@ public class JsonBodies {
 			String field = field(ex);
 			throw new InvalidInputException(field, field + " must be " + expected(ex.getTargetType(), ex));
 		}
-		catch (DatabindException ex) {
+		catch (InputCoercionException ex) {
+			// a whole number beyond 64 bits (32 for an int), which the parser refuses
+			String field = field(ex);
+			Class<?> declared = declaredType(type, field);
+			throw new InvalidInputException(field,
+					field + " must be " + (declared.isEnum() ? expected(declared, null) : inRange(ex.getTargetType())));
+		}
+		catch (JacksonException ex) {
 			throw new InvalidInputException(field(ex), ex.getOriginalMessage());
 		}
 	}
@@ -166,7 +191,75 @@ public class JsonBodies {
 		return "an object";
 	}
 
-	private static String field(DatabindException ex) {
+	/**
+	 * The type a record declares for a field, which the parser's own target may not be
+	 * (it reads a number for a name as an int).
+	 */
+	private static Class<?> declaredType(Class<?> type, String field) {
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				if (jsonName(component).equals(field)) {
+					return component.getType();
+				}
+			}
+		}
+		return Object.class;
+	}
+
+	private static String inRange(Class<?> type) {
+		if (type == Integer.class || type == int.class) {
+			return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+		}
+		if (type == Long.class || type == long.class) {
+			return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+		}
+		return expected(type, null);
+	}
+
+	/**
+	 * Refuses text that PostgreSQL cannot store as it was sent: U+0000, which a
+	 * {@code text} column cannot hold at all, and a lone UTF-16 surrogate, which has no
+	 * UTF-8 form (the driver would write '?' in its place). Names and values alike, at
+	 * any depth.
+	 * @param node the tree
+	 * @param path where the tree is in the body, empty at the top
+	 */
+	private static void checkText(JsonNode node, String path) {
+		if (node.isString()) {
+			checkText(node.stringValue(), path.isEmpty() ? "body" : path);
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String field = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+				checkText(property.getKey(), field);
+				checkText(property.getValue(), field);
+			}
+		}
+		else if (node.isArray()) {
+			int index = 0;
+			for (JsonNode element : node.values()) {
+				checkText(element, path + "[" + index++ + "]");
+			}
+		}
+	}
+
+	private static void checkText(String text, String field) {
+		if (text.indexOf('\0') >= 0) {
+			throw new InvalidInputException(field, field + " must not contain the character U+0000 (NUL)");
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InvalidInputException(field,
+						field + " must be Unicode text, without a lone surrogate such as \\u" + Integer.toHexString(c));
+			}
+		}
+	}
+
+	private static String field(JacksonException ex) {
 		String path = ex.getPath()
 			.stream()
 			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
@@ -178,6 +271,35 @@ public class JsonBodies {
 
 	private static List<String> names(Collection<Object> ids) {
 		return ids.stream().map(String::valueOf).sorted().toList();
+	}
+
+	/**
+	 * Reads a date as the API writes it, {@code YYYY-MM-DD} with a four-digit year (RFC
+	 * 3339's full-date). Jackson's own reader also takes a day count, an array, a
+	 * date-time (cut to its day), text around the date, and years of up to nine digits,
+	 * which the PostgreSQL client cannot store faithfully.
+	 */
+	private static final class CalendarDates extends ValueDeserializer<LocalDate> {
+
+		private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+		@Override
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+			}
+			String text = parser.getString();
+			if (FULL_DATE.matcher(text).matches()) {
+				try {
+					return LocalDate.parse(text);
+				}
+				catch (DateTimeParseException ex) {
+					// such as 2030-02-30: refused below
+				}
+			}
+			return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "not a date like 2030-12-31");
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import dev.todobot.core.error.DatabaseUnavailableException;
 import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.error.NotFoundException;
+import dev.todobot.core.error.OverloadedException;
 import dev.todobot.core.error.UnauthenticatedException;
 import dev.todobot.core.error.UpstreamFailureException;
 import org.slf4j.Logger;
@@ -81,6 +82,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 			case DatabaseUnavailableException unavailable -> {
 				headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 				yield ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());
+			}
+			case OverloadedException overloaded -> {
+				headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, overloaded.retryAfter().toSeconds())));
+				yield ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, overloaded.getMessage());
 			}
 			case UpstreamFailureException upstream -> {
 				if (upstream.retryAfter() != null) {

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
@@ -68,6 +70,29 @@ public final class EmbeddedDatabase {
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Reads several counts in one query, such as
+	 * {@code select (select count(*) from users), (select count(*) from tasks)}.
+	 * @param sql a query of one row of whole numbers
+	 * @return the row's values, in order
+	 */
+	public static List<Long> counts(String sql) {
+		settings();
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			List<Long> counts = new ArrayList<>();
+			for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+				counts.add(result.getLong(column));
+			}
+			return counts;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

@@ -1,9 +1,7 @@
 package dev.todobot.core.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,13 +18,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One function app running as its own JVM, as it does in the cluster, with its output
- * prefixed by its name. Shared by devstack and by the tests that need a real neighbour
- * function.
+ * One function app running as its own JVM, as it does in the cluster, listening on the
+ * loopback interface only, with its output written to a log file. Shared by devstack and
+ * by the tests that need a real neighbour function.
+ * <p>
+ * The output goes straight to the file and no thread of ours reads it: a reader blocked
+ * on an idle pipe once held every carrier thread of the virtual-thread scheduler and so
+ * stalled devstack's gateway, and a reader that falls behind blocks the function's
+ * logging.
  */
 public final class FunctionProcess implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+	private static final int LOG_LINES_ON_FAILURE = 20;
 
 	private final String name;
 
@@ -35,50 +39,80 @@ public final class FunctionProcess implements AutoCloseable {
 
 	private final Process process;
 
-	private FunctionProcess(String name, int port, Process process) {
+	private final Path log;
+
+	private FunctionProcess(String name, int port, Process process, Path log) {
 		this.name = name;
 		this.port = port;
 		this.process = process;
+		this.log = log;
 	}
 
 	/**
-	 * Starts a function's jar with the same Java that runs devstack.
+	 * Starts a function's jar with the same Java that runs the caller.
 	 * @param name the function app, such as {@code todo}
 	 * @param jar its executable jar
-	 * @param port its HTTP port
+	 * @param port its HTTP port, on 127.0.0.1
 	 * @param environment its settings
-	 * @param out where its output goes
+	 * @param log the file its output goes to, replaced if it exists
 	 * @return the running process
 	 */
-	public static FunctionProcess start(String name, Path jar, int port, Map<String, String> environment,
-			PrintStream out) throws IOException {
+	public static FunctionProcess start(String name, Path jar, int port, Map<String, String> environment, Path log)
+			throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		// C1 only: a function starts sooner, as in the image; native access for Netty's
+		// transport, so that the JVM does not warn about it
+		return start(name, List.of(java(), "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar",
+				jar.toString()), port, environment, log);
+	}
+
+	/**
+	 * Starts a function with a command of its own, such as a JVM inside a sandbox.
+	 * @param name the function app, such as {@code todo}
+	 * @param command the command line
+	 * @param port its HTTP port, on 127.0.0.1
+	 * @param environment its settings
+	 * @param log the file its output goes to, replaced if it exists
+	 * @return the running process
+	 */
+	public static FunctionProcess start(String name, List<String> command, int port, Map<String, String> environment,
+			Path log) throws IOException {
+		Files.createDirectories(log.toAbsolutePath().getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
-		Process process = builder.start();
-		Thread.ofVirtual().name(name + "-output").start(() -> pump(name, process, out));
-		return new FunctionProcess(name, port, process);
+		builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+		return new FunctionProcess(name, port, builder.start(), log);
+	}
+
+	/**
+	 * The Java that runs this JVM.
+	 * @return the path of its {@code java} command
+	 */
+	public static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	/**
 	 * Waits until the function reports itself ready (its database included).
 	 * @param timeout how long to wait
+	 * @throws IllegalStateException when it stopped or was not ready in time, with the
+	 * end of its log
 	 */
 	public void awaitReady(Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
-		HttpRequest readiness = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		try (HttpClient client = HttpClient.newHttpClient()) {
 			while (Instant.now().isBefore(deadline)) {
 				if (!this.process.isAlive()) {
-					throw new IllegalStateException(this.name + " stopped with exit code " + this.process.exitValue());
+					throw new IllegalStateException(
+							this.name + " stopped with exit code " + this.process.exitValue() + logTail());
 				}
 				try {
 					if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -91,11 +125,11 @@ public final class FunctionProcess implements AutoCloseable {
 				Thread.sleep(250);
 			}
 		}
-		throw new IllegalStateException(this.name + " was not ready after " + timeout.toSeconds() + " s");
+		throw new IllegalStateException(this.name + " was not ready after " + timeout.toSeconds() + " s" + logTail());
 	}
 
 	public String url() {
-		return "http://localhost:" + this.port;
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	/**
@@ -112,6 +146,14 @@ public final class FunctionProcess implements AutoCloseable {
 	 */
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * The file its output goes to.
+	 * @return the log file
+	 */
+	public Path log() {
+		return this.log;
 	}
 
 	@Override
@@ -141,16 +183,14 @@ public final class FunctionProcess implements AutoCloseable {
 		}
 	}
 
-	private static void pump(String name, Process process, PrintStream out) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				out.println("[" + name + "] " + line);
-			}
+	private String logTail() {
+		try {
+			List<String> lines = new String(Files.readAllBytes(this.log), StandardCharsets.UTF_8).lines().toList();
+			return "; the end of its log (" + this.log + "):\n  " + String.join("\n  ",
+					lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
 		}
 		catch (IOException ex) {
-			// the process ended
+			throw new UncheckedIOException(ex);
 		}
 	}
 

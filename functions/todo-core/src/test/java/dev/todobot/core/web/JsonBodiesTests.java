@@ -1,10 +1,13 @@
 package dev.todobot.core.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todobot.core.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,7 +40,64 @@ class JsonBodiesTests {
 			.withMessage("due_date must be a date like 2030-12-31");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"due_date\":\"+999999999-12-31\"}", "{\"due_date\":\"+10000-01-01\"}",
+			"{\"due_date\":20301231}", "{\"due_date\":[2030,12,31]}", "{\"due_date\":\"2030-1-1\"}" })
+	void dateIsAFullDateWithAFourDigitYear(String body) {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Due.class))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("due_date"))
+			.withMessage("due_date must be a date like 2030-12-31");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"title\":\"a\\u0000b\"}", "{\"tags\":[\"ok\",\"\\u0000\"]}", "{\"title\":\"\\ud800\"}",
+			"{\"tags\":[\"\\udc00\\ud800\"]}" })
+	void textPostgresqlCannotStoreIsRefusedNamingItsPlace(String body) {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Texts.class))
+			.satisfies((ex) -> assertThat(ex.field()).isIn("title", "tags[0]", "tags[1]"));
+	}
+
+	@Test
+	void textWithAPairedSurrogateIsKept() {
+		Texts texts = this.json.convert(this.json.readTree("{\"title\":\"\\ud83d\\ude00 ok\"}".getBytes()),
+				Texts.class);
+		assertThat(texts.title()).isEqualTo("\uD83D\uDE00 ok");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"id\":9223372036854775808}", "{\"id\":-9223372036854775809}", "{\"count\":2147483648}",
+			"{\"id\":1.5}", "{\"count\":1e400}" })
+	void numberOutOfItsTypeIsRefusedNamingTheField(String body) {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Numbers.class))
+			.satisfies((ex) -> assertThat(ex.field()).isIn("id", "count"))
+			.withMessageContaining("must be a whole number");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"level\":0}", "{\"level\":1}", "{\"level\":9223372036854775808}" })
+	void nameIsNotAPosition(String body) {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Numbers.class))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("level"))
+			.withMessage("level must be one of low, high");
+	}
+
 	record Due(@JsonProperty("due_date") LocalDate dueDate) {
+	}
+
+	record Texts(String title, List<String> tags) {
+	}
+
+	record Numbers(Long id, Integer count, Level level) {
+	}
+
+	enum Level {
+
+		LOW, HIGH
+
 	}
 
 }

@@ -1,0 +1,33 @@
+package dev.todobot.core.db;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import org.hibernate.reactive.vertx.VertxInstance;
+import org.hibernate.service.spi.Stoppable;
+
+/**
+ * The Vert.x that Hibernate Reactive runs the PostgreSQL client on, made so that it
+ * writes no files. The pods run with a read-only root filesystem and no writable
+ * {@code /tmp}, and Vert.x's defaults create a cache directory under
+ * {@code java.io.tmpdir} at start, to unpack classpath resources into, even when nothing
+ * is ever unpacked; the start then fails. The database client reads no files from the
+ * classpath, so that resolving is off. Hibernate Reactive stops it with its service
+ * registry, when the session factory closes.
+ */
+final class NoFilesVertxInstance implements VertxInstance, Stoppable {
+
+	private final Vertx vertx = Vertx
+		.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false)));
+
+	@Override
+	public Vertx getVertx() {
+		return this.vertx;
+	}
+
+	@Override
+	public void stop() {
+		this.vertx.close().toCompletionStage().toCompletableFuture().join();
+	}
+
+}
