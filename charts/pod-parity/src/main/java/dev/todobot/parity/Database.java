@@ -39,8 +39,6 @@ final class Database implements AutoCloseable {
 
 	private volatile EmbeddedPostgres postgres;
 
-	private volatile boolean md5;
-
 	private Database(Path dataDirectory, int port, ServerSocket service) {
 		this.dataDirectory = dataDirectory;
 		this.port = port;
@@ -109,31 +107,8 @@ final class Database implements AutoCloseable {
 	 * @param database the database
 	 */
 	void createUserAndDatabase(String user, String password, String database) {
-		if (this.md5) {
-			execute("ALTER SYSTEM SET password_encryption = 'md5'");
-			execute("SELECT pg_reload_conf()");
-		}
 		execute("CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
 		execute("CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
-	}
-
-	/**
-	 * The patch for {@link KnownDefects#SCRAM}: md5 passwords for the roles made after
-	 * this.
-	 */
-	void useMd5Passwords() {
-		this.md5 = true;
-		try {
-			Files.writeString(this.dataDirectory.resolve("pg_hba.conf"), """
-					local all all trust
-					host all postgres 127.0.0.1/32 trust
-					host all all 127.0.0.1/32 md5
-					""");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		execute("SELECT pg_reload_conf()");
 	}
 
 	/**

@@ -246,23 +246,6 @@ final class ImageBuilder {
 			}
 		}
 
-		private boolean hasAccount(String user) {
-			String uid = user.split(":")[0];
-			return read(this.layers.get("/etc/passwd")).lines().anyMatch((line) -> line.split(":")[2].equals(uid));
-		}
-
-		/**
-		 * The known defect {@link KnownDefects#TRAINING_USER}: gives the RUN's user an
-		 * account, as a fixed Dockerfile would.
-		 */
-		private void addAccountFor(String user) {
-			String[] ids = user.split(":");
-			String group = (ids.length > 1) ? ids[1] : ids[0];
-			append(this.layers.get("/etc/passwd"),
-					"app:x:" + ids[0] + ":" + group + "::/nonexistent:/usr/sbin/nologin\n");
-			append(this.layers.get("/etc/group"), "app:x:" + group + ":\n");
-		}
-
 		void addDirectory(String target, String permissions) {
 			Path directory = this.rootfs.resolve(target.substring(1));
 			createDirectories(directory);
@@ -391,12 +374,6 @@ final class ImageBuilder {
 			}
 			List<String> process = sandbox.command(List.of("/bin/sh", "-c", command.command()));
 			Shell.Result result = Shell.attempt(process);
-			if (result.exitCode() != 0 && result.output().contains("bin/initdb") && !hasAccount(this.user)) {
-				this.notes.add("KNOWN DEFECT: " + KnownDefects.TRAINING_USER + ": the runner added an account for uid "
-						+ this.user + " to the image's /etc/passwd to go on");
-				addAccountFor(this.user);
-				result = Shell.attempt(process);
-			}
 			if (result.exitCode() != 0) {
 				throw new IllegalStateException("RUN " + abbreviate(command.command()) + " failed in the " + this.name
 						+ " image (" + result.exitCode() + "):\n" + result.output());
@@ -604,15 +581,6 @@ final class ImageBuilder {
 	private static void write(Path file, String text) {
 		try {
 			Files.writeString(file, text);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void append(Path file, String text) {
-		try {
-			Files.writeString(file, text, java.nio.file.StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Container;
@@ -50,8 +49,6 @@ public final class PodParity implements AutoCloseable {
 
 	private final Map<String, KnativeService> services = new LinkedHashMap<>();
 
-	private final List<String> patchedDefects = new ArrayList<>();
-
 	private PodNetwork network;
 
 	private Database database;
@@ -79,7 +76,6 @@ public final class PodParity implements AutoCloseable {
 		requireTools();
 		RenderedChart chart = RenderedChart.render(options.repository().resolve("charts/todo-app"), RELEASE, NAMESPACE,
 				options.valuesFiles(), options.work());
-		options.patch().accept(chart);
 		ImageBuilder builder = new ImageBuilder(options.repository(), options.work().resolve("images"));
 		Map<String, Image> images = new LinkedHashMap<>();
 		for (String function : FUNCTIONS) {
@@ -98,6 +94,11 @@ public final class PodParity implements AutoCloseable {
 	}
 
 	static void requireTools() {
+		if (!"root".equals(System.getProperty("user.name"))) {
+			throw new IllegalStateException("The pod-parity runner makes cgroups, network namespaces and containers "
+					+ "of other users, as the kubelet does, so it needs root: run the build as root (CI does), "
+					+ "or leave the runner out with -Dpod-parity.skip=true");
+		}
 		Shell.require(Sandbox.BWRAP, "bubblewrap");
 		Shell.require("/usr/sbin/nginx", "nginx-light");
 		Shell.require("/usr/bin/envsubst", "gettext-base");
@@ -117,10 +118,6 @@ public final class PodParity implements AutoCloseable {
 		this.gateway = Gateway.start(PodNetwork.SERVICES_ADDRESS);
 		this.resources.add(this.gateway);
 		dns.put("kube-dns.kube-system.svc.cluster.local", PodNetwork.SERVICES_ADDRESS);
-		if (this.options.patchKnownDefects() && KnownDefects.scramMissing(this.images.get("todo"))) {
-			this.database.useMd5Passwords();
-			this.patchedDefects.add(KnownDefects.SCRAM);
-		}
 		this.databaseCoordinates = provisionDatabase();
 		dns.put(this.databaseCoordinates.host(), PodNetwork.SERVICES_ADDRESS);
 		String domain = "127.0.0.1.sslip.io";
@@ -337,11 +334,6 @@ public final class PodParity implements AutoCloseable {
 		return this.databaseCoordinates;
 	}
 
-	/** The known defects this install patched around (see {@link KnownDefects}). */
-	public List<String> patchedDefects() {
-		return List.copyOf(this.patchedDefects);
-	}
-
 	public Map<String, Image> images() {
 		return this.images;
 	}
@@ -377,38 +369,23 @@ public final class PodParity implements AutoCloseable {
 	 *
 	 * @param repository the repository root
 	 * @param valuesFiles {@code --values} files
-	 * @param patch a change to the rendered manifests before they run (none by default)
 	 * @param initialScale whether each service starts its initial-scale pod at install
 	 * @param work where images, pods and PostgreSQL live
 	 */
-	public record Options(Path repository, List<Path> valuesFiles, Consumer<RenderedChart> patch, boolean initialScale,
-			Path work, boolean patchKnownDefects) {
+	public record Options(Path repository, List<Path> valuesFiles, boolean initialScale, Path work) {
 
 		public static Options defaults(Path repository, Path work) {
-			return new Options(repository, List.of(), (chart) -> {
-			}, true, work, false);
+			return new Options(repository, List.of(), true, work);
 		}
 
 		public Options withValues(Path file) {
 			List<Path> files = new ArrayList<>(this.valuesFiles);
 			files.add(file);
-			return new Options(this.repository, files, this.patch, this.initialScale, this.work,
-					this.patchKnownDefects);
-		}
-
-		/**
-		 * With the patches of the {@link KnownDefects} that apply: an emptyDir at /tmp
-		 * for the functions, md5 passwords in the database.
-		 * @return the options
-		 */
-		public Options withKnownDefectsPatched() {
-			return new Options(this.repository, this.valuesFiles, KnownDefects::mountTmpInFunctions, this.initialScale,
-					this.work, true);
+			return new Options(this.repository, files, this.initialScale, this.work);
 		}
 
 		public Options withInitialScale(boolean initialScale) {
-			return new Options(this.repository, this.valuesFiles, this.patch, initialScale, this.work,
-					this.patchKnownDefects);
+			return new Options(this.repository, this.valuesFiles, initialScale, this.work);
 		}
 
 	}
@@ -442,7 +419,7 @@ public final class PodParity implements AutoCloseable {
 
 	/**
 	 * Runs the release by hand until interrupted:
-	 * {@code java -jar pod-parity-exec.jar [--values FILE] [--patch known-defects]}.
+	 * {@code java -jar pod-parity-exec.jar [--values FILE] [--service NAME]}.
 	 * @param args the options
 	 */
 	public static void main(String[] args) throws Exception {
@@ -456,14 +433,7 @@ public final class PodParity implements AutoCloseable {
 					options = options.withInitialScale(false);
 				}
 				case "--values" -> options = options.withValues(Path.of(args[++i]).toAbsolutePath());
-				case "--patch" -> {
-					if (!args[++i].equals("known-defects")) {
-						throw new IllegalArgumentException("the only patch is known-defects");
-					}
-					options = options.withKnownDefectsPatched();
-				}
-				default -> throw new IllegalArgumentException(
-						"usage: [--values FILE] [--patch known-defects] [--service todo|mcp|chat|web]");
+				default -> throw new IllegalArgumentException("usage: [--values FILE] [--service todo|mcp|chat|web]");
 			}
 		}
 		Files.createDirectories(options.work());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,9 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * todo-app with the chart's default values, nothing patched: the migration Job and each
- * Knative Service run under their rendered specs and must pass their probes. A container
- * that fails on a {@link KnownDefects known defect} is reported as such (the test is
- * aborted with the defect, so Surefire lists it as skipped); any other failure fails.
+ * Knative Service run under their rendered specs and must pass their probes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChartDefaultsParityTests {
@@ -28,7 +25,7 @@ class ChartDefaultsParityTests {
 
 	@BeforeAll
 	void install() {
-		this.parity = SharedRelease.switchTo(Releases.options());
+		this.parity = SharedRelease.of(Releases.options());
 	}
 
 	@AfterAll
@@ -45,12 +42,6 @@ class ChartDefaultsParityTests {
 	void migrationJobCompletes() {
 		PodParity.JobResult migration = this.parity.migration();
 		this.lines.add("| migration Job | " + (migration.succeeded() ? "Complete" : "Failed") + " |");
-		if (!migration.succeeded() && migration.failures()
-			.stream()
-			.anyMatch((failure) -> KnownDefects.vertxCache(failure.lines().toList()))) {
-			Assumptions
-				.abort("KNOWN DEFECT (issue 13 item 4): " + KnownDefects.VERTX_CACHE + "\n" + migration.output());
-		}
 		assertThat(migration.succeeded()).as(migration.output()).isTrue();
 	}
 
@@ -61,12 +52,6 @@ class ChartDefaultsParityTests {
 		RunningPod pod = this.parity.service(service).pod();
 		this.lines.add("| " + service + " | "
 				+ (ready ? "Ready, " + pod.restartCount() + " restarts" : "not Ready: " + lastTermination(pod)) + " |");
-		if (!ready && KnownDefects.vertxCache(pod.logTail())) {
-			Assumptions.abort("KNOWN DEFECT (issue 13 item 4): " + KnownDefects.VERTX_CACHE + "\n" + pod.describe());
-		}
-		if (!ready && !service.equals("web") && KnownDefects.scramMissing(this.parity.images().get(service))) {
-			Assumptions.abort("KNOWN DEFECT: " + KnownDefects.SCRAM + "\n" + pod.describe());
-		}
 		assertThat(ready).as(pod.describe()).isTrue();
 		assertThat(pod.restartCount()).as(pod.describe()).isZero();
 	}

@@ -76,13 +76,26 @@ final class Client {
 	}
 
 	/**
-	 * Signs up through todo and returns the token.
+	 * Signs up through todo and returns the token, waiting as a 503's {@code Retry-After}
+	 * asks, as the web UI does.
 	 * @param email the e-mail
 	 * @return the bearer token
 	 */
 	String signUp(String email) {
-		return token(post("todo", "/signup", null,
-				"{\"email\":\"" + email + "\",\"password\":\"correct horse\",\"name\":\"Ada\"}"));
+		String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse\",\"name\":\"Ada\"}";
+		HttpResponse<String> answer = post("todo", "/signup", null, body);
+		for (int attempt = 1; attempt < 10 && answer.statusCode() == 503; attempt++) {
+			long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(1);
+			try {
+				Thread.sleep(Duration.ofSeconds(seconds));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			answer = post("todo", "/signup", null, body);
+		}
+		return token(answer);
 	}
 
 	static String token(HttpResponse<String> response) {

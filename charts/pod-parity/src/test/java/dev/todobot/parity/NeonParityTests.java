@@ -26,7 +26,7 @@ class NeonParityTests {
 
 	@BeforeAll
 	void install() {
-		this.parity = SharedRelease.runnable(Releases.options(Releases.NEON_VALUES)).parity();
+		this.parity = SharedRelease.of(Releases.options(Releases.NEON_VALUES));
 	}
 
 	@Test

@@ -47,7 +47,7 @@ class ScaleFromZeroParityTests {
 
 	@BeforeAll
 	void install() {
-		this.parity = SharedRelease.runnable(Releases.options()).parity();
+		this.parity = SharedRelease.of(Releases.options());
 		for (String service : PodParity.SERVICES) {
 			assertThat(this.parity.awaitReady(service)).as(this.parity.describe(service)).isTrue();
 		}

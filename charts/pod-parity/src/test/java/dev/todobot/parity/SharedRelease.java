@@ -13,8 +13,6 @@ final class SharedRelease {
 
 	private static PodParity.Options currentOptions;
 
-	private static Releases.Installed runnable;
-
 	private SharedRelease() {
 	}
 
@@ -23,34 +21,18 @@ final class SharedRelease {
 	}
 
 	/**
-	 * The release installed exactly as the options say (no known-defect patch).
+	 * The release installed exactly as the options say.
 	 * @param options what to install
 	 * @return the running release
 	 */
-	static synchronized PodParity switchTo(PodParity.Options options) {
-		if (current != null && runnable == null && sameInstall(options)) {
+	static synchronized PodParity of(PodParity.Options options) {
+		if (current != null && sameInstall(options)) {
 			return current;
 		}
 		closeCurrent();
 		current = PodParity.install(options);
 		currentOptions = options;
 		return current;
-	}
-
-	/**
-	 * The release with whatever known-defect patches its functions need to run.
-	 * @param options what to install
-	 * @return the running release and the patched defects
-	 */
-	static synchronized Releases.Installed runnable(PodParity.Options options) {
-		if (runnable != null && sameInstall(options)) {
-			return runnable;
-		}
-		closeCurrent();
-		runnable = Releases.installRunnable(options);
-		current = runnable.parity();
-		currentOptions = options;
-		return runnable;
 	}
 
 	private static boolean sameInstall(PodParity.Options options) {
@@ -62,7 +44,6 @@ final class SharedRelease {
 			current.close();
 		}
 		current = null;
-		runnable = null;
 		currentOptions = null;
 	}
 

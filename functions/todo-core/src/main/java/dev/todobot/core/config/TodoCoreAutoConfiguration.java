@@ -29,7 +29,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * come from the environment: {@code DATABASE_URL} or {@code DB_*}, {@code JWT_SECRET},
  * {@code JWT_LIFETIME} (default 24h), {@code DB_POOL_SIZE} (default 8),
  * {@code PASSWORD_HASHING_THREADS} (default: the CPUs) and {@code PASSWORD_HASHING_QUEUE}
- * (default: 8 per thread).
+ * (default: 32 per thread).
  */
 @AutoConfiguration
 public class TodoCoreAutoConfiguration {
@@ -83,7 +83,10 @@ public class TodoCoreAutoConfiguration {
 		// heap
 		int threads = environment.getProperty("PASSWORD_HASHING_THREADS", Integer.class,
 				Runtime.getRuntime().availableProcessors());
-		int queue = environment.getProperty("PASSWORD_HASHING_QUEUE", Integer.class, 8 * threads);
+		// a waiting hash holds no memory: the queue only bounds the wait, a few seconds
+		// on one CPU under load (the pod-parity runner's burst of 50 sign-ups had 41 of
+		// them refused with 8 per thread)
+		int queue = environment.getProperty("PASSWORD_HASHING_QUEUE", Integer.class, 32 * threads);
 		return new PasswordHashing(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, queue);
 	}
 

@@ -21,8 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * A password hash is slow and memory-hard on purpose: one Argon2 hash with Spring
  * Security's defaults holds about 16 MiB of heap while it runs. On a shared pool ten of
  * them ran at once, and a burst of sign-ups exhausted the heap of a 256 MiB pod; more
- * hashes at once than CPUs finish no sooner anyway. Waiting work holds no such memory,
- * but a long queue only makes callers wait for an answer they would better retry.
+ * hashes at once than CPUs finish no sooner anyway. Waiting work holds no such memory, so
+ * the queue only bounds how long a caller may wait before being told to retry.
  */
 public class PasswordHashing implements AutoCloseable {
 
