@@ -49,7 +49,7 @@ class ThrottleTests extends TodoHttpTestSupport {
 	}
 
 	@Test
-	void anAccountOverItsLimitIsRefusedEvenTheRightPasswordUntilItRefills() {
+	void anAccountOverItsLimitIsRefusedEvenWithTheRightPassword() {
 		String email = signedUp();
 		logIn(newAddress(), email, "wrong horse").expectStatus().isUnauthorized();
 		logIn(newAddress(), email, "wrong horse").expectStatus().isUnauthorized();

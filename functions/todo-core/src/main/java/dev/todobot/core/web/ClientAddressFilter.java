@@ -21,17 +21,18 @@ import org.springframework.web.server.WebFilterChain;
  * Reactor context ({@link #current()}), for throttling by address.
  * <p>
  * A function is reached through proxies: Kourier's Envoy, Knative's activator (while
- * scaled to zero) and queue-proxy, the web container's nginx, or the local gateway. Each
- * appends the address it was connected from to {@code X-Forwarded-For}, whose entries a
- * client can also write itself. So the address is read from the right: the connection's
- * peer, then each entry leftwards for as long as the address is one of the trusted
- * proxies' networks; the first address outside them is the client, as a proxy we trust
- * saw it. A number of hops to trust would not do: the activator is in the path only while
- * a function is scaled to zero. The trusted networks are loopback and the private ranges
- * by default, where cluster pods and local gateways live; where clients reach the
- * cluster's ingress from a private address themselves (a load balancer that hides their
- * address, or a network of one's own), name only the cluster's pod and node networks
- * ({@code TRUSTED_PROXIES}), else such a client could choose its address.
+ * scaled to zero) and queue-proxy, the web container's nginx, or the local gateway. A
+ * proxy appends the address it was connected from to {@code X-Forwarded-For} (the nginx
+ * template does; Envoy and Go's reverse proxy can), and a client can write entries there
+ * too. So the address is read from the right: the connection's peer, then each entry
+ * leftwards for as long as the address is one of the trusted proxies' networks; the first
+ * address outside them is the client, as a proxy we trust saw it. A number of hops to
+ * trust would not do: the activator is in the path only while a function is scaled to
+ * zero. The trusted networks are loopback and the private ranges by default, where
+ * cluster pods and local gateways live; where clients reach the cluster's ingress from a
+ * private address themselves (a load balancer that hides their address, or a network of
+ * one's own), name only the cluster's pod and node networks ({@code TRUSTED_PROXIES}),
+ * else such a client could choose its address.
  * <p>
  * An IPv6 client is known by its /64 network: one end network is usually given a whole
  * /64, so one address each would let a single client be any number of clients.
