@@ -11,13 +11,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Starts the todo function on a random port against the embedded PostgreSQL and talks to
- * it over real HTTP.
+ * it over real HTTP. Every request comes from one address, and one test class's context
+ * serves many, so the sign-in throttle's limits are lifted here; {@code ThrottleTests}
+ * sets small ones of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { "THROTTLE_ADDRESS_ATTEMPTS=1000000", "THROTTLE_ACCOUNT_FAILURES=1000000" })
 abstract class TodoHttpTestSupport {
 
 	@Value("${local.server.port}")

@@ -8,6 +8,7 @@ import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.error.NotFoundException;
 import dev.todobot.core.error.OverloadedException;
+import dev.todobot.core.error.TooManyAttemptsException;
 import dev.todobot.core.error.UnauthenticatedException;
 import dev.todobot.core.error.UpstreamFailureException;
 import org.slf4j.Logger;
@@ -86,6 +87,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 			case OverloadedException overloaded -> {
 				headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, overloaded.retryAfter().toSeconds())));
 				yield ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, overloaded.getMessage());
+			}
+			case TooManyAttemptsException tooMany -> {
+				headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+				yield ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, tooMany.getMessage());
 			}
 			case UpstreamFailureException upstream -> {
 				if (upstream.retryAfter() != null) {
