@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiClient } from '../lib/api';
 import { errorMessage, isQuiet } from '../lib/errors';
-import { listConversations, listMessages, sendMessage } from './chatApi';
+import { failedConversation, listConversations, listMessages, sendMessage } from './chatApi';
 import { ConversationList } from './ConversationList';
 import { MessageItem } from './MessageItem';
 import type { ChatMessage, Conversation } from './types';
@@ -132,6 +132,13 @@ export function ChatPanel({ api, onTasksChanged }: Props) {
       refreshConversations().catch(() => {});
     } catch (caught) {
       if (isQuiet(caught)) return;
+      // a first message that failed still started a conversation: stay in it, so that
+      // sending again continues it instead of starting another
+      const started = failedConversation(caught);
+      if (started !== undefined && activeId === null) {
+        setActiveId(started);
+        refreshConversations().catch(() => {});
+      }
       if (received) {
         update((m) => ({ ...m, streaming: false }));
       } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../lib/api';
-import { sendMessage } from './chatApi';
+import { failedConversation, sendMessage } from './chatApi';
 import type { ToolCall } from './types';
 
 function apiAnswering(response: Response) {
@@ -81,5 +81,50 @@ describe('sendMessage', () => {
     await expect(sendMessage(api, { message: 'hi' }, recorder().listener)).rejects.toMatchObject({
       message: 'The reply was cut off. Please try again.',
     });
+  });
+
+  it('sends one idempotency key with every retry of a message, and a new one with the next message', async () => {
+    const answers = [
+      new Response('', { status: 503 }),
+      new Response(JSON.stringify({ conversationId: 'c1', reply: 'Hi.', toolCalls: [] }), {
+        headers: { 'Content-Type': 'application/json' },
+      }),
+      new Response(JSON.stringify({ conversationId: 'c1', reply: 'Hi again.', toolCalls: [] }), {
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    ];
+    const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => answers.shift()!);
+    const api = createApiClient({
+      getToken: () => 't',
+      onUnauthorized: () => {},
+      onWakingChange: () => {},
+      fetch,
+      retryDelaysMs: [0],
+      sleep: async () => {},
+    });
+
+    await sendMessage(api, { message: 'hi' }, recorder().listener);
+    await sendMessage(api, { message: 'hi' }, recorder().listener);
+
+    const keys = fetch.mock.calls.map((call) => (call[1]?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('names the conversation a failed message started, from the JSON problem or the error event', async () => {
+    const problem = { status: 409, detail: 'busy', conversationId: 'c7' };
+    const { api } = apiAnswering(
+      new Response(JSON.stringify(problem), { status: 409, headers: { 'Content-Type': 'application/problem+json' } }),
+    );
+    const json = await sendMessage(api, { message: 'hi' }, recorder().listener).catch((e: unknown) => e);
+    expect(failedConversation(json)).toBe('c7');
+
+    const streamed = apiAnswering(
+      sse('event: error\ndata: {"status":502,"detail":"the model failed","conversationId":"c8"}\n\n'),
+    );
+    const event = await sendMessage(streamed.api, { message: 'hi' }, recorder().listener).catch((e: unknown) => e);
+    expect(failedConversation(event)).toBe('c8');
+    expect(failedConversation(new Error('offline'))).toBeUndefined();
   });
 });

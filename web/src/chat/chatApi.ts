@@ -11,15 +11,22 @@ export interface ReplyListener {
 
 /**
  * Sends a message and streams the reply: asks for SSE (`delta`, `tool` and `done` events) and
- * takes a plain JSON answer as well, for a server that does not stream.
+ * takes a plain JSON answer as well, for a server that does not stream. The idempotency key makes
+ * the server answer a retried send once; a failure names the conversation it started, if any
+ * (see {@link failedConversation}).
  */
 export async function sendMessage(
   api: ApiClient,
   request: { message: string; conversationId?: string | number },
   listener: ReplyListener,
   signal?: AbortSignal,
+  idempotencyKey: string = newIdempotencyKey(),
 ): Promise<ChatReply> {
-  const response = await api.send('/api/chat/chat', request, { accept: 'text/event-stream', signal });
+  const response = await api.send('/api/chat/chat', request, {
+    accept: 'text/event-stream',
+    signal,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
   if (!(response.headers.get('Content-Type') ?? '').includes('text/event-stream')) {
     const reply = (await response.json()) as ChatReply;
     const toolCalls = reply.toolCalls ?? [];
@@ -48,10 +55,21 @@ export async function sendMessage(
         }
         return { conversationId: data.conversationId, reply: text, toolCalls };
       case 'error':
-        throw new ApiError(data.status ?? 500, data.detail ?? 'The assistant could not answer.');
+        throw new ApiError(data.status ?? 500, data.detail ?? 'The assistant could not answer.', undefined, data);
     }
   }
   throw new ApiError(0, 'The reply was cut off. Please try again.');
+}
+
+/** 128 random bits as hex; `crypto.randomUUID` would need a secure context (HTTPS), this does not. */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The conversation a failed send started or continued, as the server's problem names it. */
+export function failedConversation(error: unknown): string | undefined {
+  const id = error instanceof ApiError ? error.problem?.conversationId : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 export function listConversations(api: ApiClient): Promise<Conversation[]> {

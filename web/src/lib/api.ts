@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly field?: string,
+    /** The problem+json answer, with members such as chat's `conversationId`. */
+    readonly problem?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,6 +37,8 @@ export interface ApiClientOptions {
 export interface RequestOptions {
   accept?: string;
   signal?: AbortSignal;
+  /** More request headers, sent with every retry alike (such as `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiClient {
@@ -60,9 +64,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (waitingCalls === (waiting ? 1 : 0)) options.onWakingChange(waiting);
   }
 
-  async function send(path: string, body: unknown, { accept = 'application/json', signal }: RequestOptions = {}) {
+  async function send(
+    path: string,
+    body: unknown,
+    { accept = 'application/json', signal, headers: extra }: RequestOptions = {},
+  ) {
     const token = options.getToken();
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: accept };
+    const headers: Record<string, string> = { ...extra, 'Content-Type': 'application/json', Accept: accept };
     if (token) headers.Authorization = `Bearer ${token}`;
     const init: RequestInit = { method: 'POST', headers, body: JSON.stringify(body), signal };
 
@@ -115,7 +123,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     try {
       const problem = (await response.json()) as { detail?: unknown; title?: unknown; field?: unknown };
       const message = text(problem.detail) ?? text(problem.title);
-      if (message) return new ApiError(response.status, message, text(problem.field));
+      if (message) return new ApiError(response.status, message, text(problem.field), problem);
     } catch {
       // not JSON after all: fall through to the plain sentence
     }

@@ -2,23 +2,58 @@ package dev.todobot.chat.chat;
 
 import java.util.function.Function;
 
+import dev.todobot.chat.agent.ChatAgent;
+import dev.todobot.chat.conversation.ConversationStore;
+import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.AuthenticatedFunctions;
+import dev.todobot.core.web.JsonBodies;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * {@code POST /chat}: one turn, answered as JSON. With {@code Accept: text/event-stream}
- * the same route streams instead ({@link ChatStreamRoute}).
+ * the same route streams instead ({@link ChatStreamRoute}). An {@code Idempotency-Key}
+ * header makes a retried turn answered once.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatFunctions {
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> chat(AuthenticatedFunctions functions, ChatService chat) {
-		return functions.of(ChatRequest.class, chat::chat);
+	Function<Message<byte[]>, Mono<Message<byte[]>>> chat(AuthenticatedFunctions functions, JsonBodies json,
+			ChatService chat) {
+		// as AuthenticatedFunctions.of, which does not pass the headers on
+		return (message) -> Mono.defer(() -> {
+			AuthenticatedFunctions.Caller caller = functions
+				.authenticate(AuthenticatedFunctions.header(message.getHeaders(), HttpHeaders.AUTHORIZATION));
+			ChatRequest request = json.convert(json.readTree(message.getPayload()), ChatRequest.class);
+			String key = AuthenticatedFunctions.header(message.getHeaders(), TurnStore.IDEMPOTENCY_KEY);
+			return chat.chat(caller, request, key)
+				.map((turn) -> MessageBuilder.withPayload(json.write(turn))
+					.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+					.build());
+		});
+	}
+
+	@Bean
+	ChatService chatService(ConversationStore conversations, TurnStore turns, ChatAgent agent, RunningTurns running) {
+		return new ChatService(conversations, turns, agent, running);
+	}
+
+	@Bean
+	RunningTurns runningTurns() {
+		return new RunningTurns();
+	}
+
+	@Bean
+	TurnProblems turnProblems(JsonBodies json) {
+		return new TurnProblems(json);
 	}
 
 }

@@ -6,12 +6,11 @@ import java.util.Map;
 import dev.todobot.chat.agent.ChatTurn;
 import dev.todobot.chat.agent.TurnListener;
 import dev.todobot.chat.conversation.ToolCall;
+import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.AuthenticatedFunctions;
 import dev.todobot.core.web.JsonBodies;
-import dev.todobot.core.web.ProblemExceptionHandler;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +18,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -30,9 +28,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * {@code POST /chat} with {@code Accept: text/event-stream}: the turn as server-sent
  * events, {@code delta} (a piece of text), {@code tool} (a finished tool call) and
- * {@code done} (the whole turn), or {@code error}. Spring Cloud Function hands a
- * streaming request a {@code Flux} of the body instead of the body, so this one route is
- * served beside it.
+ * {@code done} (the whole turn), or {@code error} (a problem naming the conversation).
+ * Spring Cloud Function hands a streaming request a {@code Flux} of the body instead of
+ * the body, so this one route is served beside it.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatStreamRoute {
@@ -66,14 +64,17 @@ class ChatStreamRoute {
 			.defaultIfEmpty(new byte[0])
 			.map((body) -> json.convert(json.readTree(body), ChatRequest.class))
 			.flatMap((chatRequest) -> {
-				Flux<ServerSentEvent<String>> events = Flux
-					.create((sink) -> chat.stream(caller, chatRequest, new SseListener(sink, json))
-						.subscribe(null, sink::error));
-				return ServerResponse.ok()
-					.contentType(MediaType.TEXT_EVENT_STREAM)
-					.header("X-Accel-Buffering", "no")
-					.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-					.body(events, ServerSentEvent.class);
+				// holds the events until the response is written, and drops them once the
+				// client has left
+				Sinks.Many<ServerSentEvent<String>> events = Sinks.many().unicast().onBackpressureBuffer();
+				String key = request.headers().firstHeader(TurnStore.IDEMPOTENCY_KEY);
+				// a turn that cannot begin (busy, not found) is answered with its status
+				return chat.stream(caller, chatRequest, key, new SseListener(events, json))
+					.then(ServerResponse.ok()
+						.contentType(MediaType.TEXT_EVENT_STREAM)
+						.header("X-Accel-Buffering", "no")
+						.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+						.body(events.asFlux(), ServerSentEvent.class));
 			});
 	}
 
@@ -81,7 +82,7 @@ class ChatStreamRoute {
 	 * Writes the turn's events; a client that went away stops hearing them, but the turn
 	 * still runs to its end and is kept.
 	 */
-	private record SseListener(FluxSink<ServerSentEvent<String>> sink, JsonBodies json) implements TurnListener {
+	private record SseListener(Sinks.Many<ServerSentEvent<String>> sink, JsonBodies json) implements TurnListener {
 
 		@Override
 		public void onDelta(String text) {
@@ -96,23 +97,21 @@ class ChatStreamRoute {
 		@Override
 		public void onDone(ChatTurn turn) {
 			emit("done", turn);
-			this.sink.complete();
+			this.sink.tryEmitComplete();
 		}
 
 		@Override
 		public void onError(RuntimeException failure) {
-			ProblemDetail problem = ProblemExceptionHandler.problem(failure, new HttpHeaders());
-			emit("error", problem);
-			this.sink.complete();
+			emit("error", TurnProblems.problem(failure, new HttpHeaders()));
+			this.sink.tryEmitComplete();
 		}
 
 		private void emit(String event, Object data) {
-			if (!this.sink.isCancelled()) {
-				this.sink.next(ServerSentEvent.<String>builder()
-					.event(event)
-					.data(new String(this.json.write(data), StandardCharsets.UTF_8))
-					.build());
-			}
+			// fails quietly once the client has left
+			this.sink.tryEmitNext(ServerSentEvent.<String>builder()
+				.event(event)
+				.data(new String(this.json.write(data), StandardCharsets.UTF_8))
+				.build());
 		}
 
 	}

@@ -6,11 +6,11 @@ import java.util.List;
 
 import dev.todobot.chat.agent.ChatAgent;
 import dev.todobot.chat.agent.McpConnector;
-import dev.todobot.chat.chat.ChatService;
 import dev.todobot.chat.conversation.Conversation;
 import dev.todobot.chat.conversation.ConversationStore;
 import dev.todobot.chat.conversation.PersistentChatMemoryStore;
 import dev.todobot.chat.conversation.StoredMessage;
+import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.db.Database;
 import dev.todobot.core.db.PersistentEntities;
 
@@ -36,6 +36,17 @@ class ChatConfiguration {
 		return new ConversationStore(database, clock);
 	}
 
+	/**
+	 * A turn holds its conversation for twice its longest single wait, for the model or a
+	 * tool, after it last kept a message.
+	 */
+	@Bean
+	TurnStore turnStore(Database database, Clock clock, @Value("${MCP_TIMEOUT:30s}") Duration mcpTimeout,
+			@Value("${CHAT_MODEL_TIMEOUT:60s}") Duration modelTimeout) {
+		Duration longestWait = (mcpTimeout.compareTo(modelTimeout) > 0) ? mcpTimeout : modelTimeout;
+		return new TurnStore(database, clock, longestWait.multipliedBy(2));
+	}
+
 	@Bean
 	McpConnector mcpConnector(@Value("${MCP_URL:http://localhost:8082/mcp}") String url,
 			@Value("${MCP_TIMEOUT:30s}") Duration timeout) {
@@ -43,15 +54,10 @@ class ChatConfiguration {
 	}
 
 	@Bean
-	ChatAgent chatAgent(ModelConfiguration.ChatModels models, ConversationStore conversations,
+	ChatAgent chatAgent(ModelConfiguration.ChatModels models, ConversationStore conversations, TurnStore turns,
 			@Value("${CHAT_MEMORY_WINDOW:20}") int window, McpConnector mcp, Clock clock) {
-		return new ChatAgent(models.chat(), models.streaming(), new PersistentChatMemoryStore(conversations, window),
-				window, mcp, clock);
-	}
-
-	@Bean
-	ChatService chatService(ConversationStore conversations, ChatAgent agent) {
-		return new ChatService(conversations, agent);
+		return new ChatAgent(models.chat(), models.streaming(),
+				new PersistentChatMemoryStore(conversations, turns, window), window, mcp, clock);
 	}
 
 }

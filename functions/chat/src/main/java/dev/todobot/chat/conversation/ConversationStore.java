@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.NotFoundException;
-import dev.todobot.core.error.UnauthenticatedException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -38,27 +37,6 @@ public class ConversationStore {
 		this.clock = clock;
 	}
 
-	/**
-	 * Starts a conversation, titled after its first message.
-	 * @return its id
-	 */
-	public Mono<UUID> start(long userId, String firstMessage) {
-		UUID id = UUID.randomUUID();
-		return this.database
-			.transaction((session) -> session.persist(new Conversation(id, userId, title(firstMessage), now())))
-			.onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone())
-			.thenReturn(id);
-	}
-
-	/**
-	 * Checks that a conversation belongs to a user.
-	 * @throws NotFoundException (in the Mono) when it does not
-	 */
-	public Mono<UUID> requireOwned(long userId, UUID conversationId) {
-		return this.database.transaction((session) -> owned(session, userId, conversationId))
-			.thenReturn(conversationId);
-	}
-
 	public Mono<List<ConversationView>> list(long userId) {
 		return this.database
 			.transaction((session) -> session
@@ -82,6 +60,22 @@ public class ConversationStore {
 				.setParameter("id", conversationId)
 				.getResultList()))
 			.map(this::views);
+	}
+
+	/**
+	 * A turn's answer as the conversation shows it, with the tools it ran.
+	 * @param replyId the answer's message
+	 */
+	public Mono<MessageView> answer(UUID conversationId, long replyId) {
+		return this.database
+			.read((session) -> session
+				.createSelectionQuery(
+						"from StoredMessage m where m.conversationId = :id and m.id <= :replyId order by m.id",
+						StoredMessage.class)
+				.setParameter("id", conversationId)
+				.setParameter("replyId", replyId)
+				.getResultList())
+			.map((stored) -> views(stored).getLast());
 	}
 
 	/**
@@ -161,7 +155,7 @@ public class ConversationStore {
 		return views;
 	}
 
-	private static CompletionStage<Conversation> owned(Stage.Session session, long userId, UUID conversationId) {
+	static CompletionStage<Conversation> owned(Stage.Session session, long userId, UUID conversationId) {
 		return session.find(Conversation.class, conversationId).thenCompose((conversation) -> {
 			if (conversation == null || conversation.userId() != userId) {
 				return CompletableFuture.failedFuture(new NotFoundException("No conversation " + conversationId));
@@ -170,7 +164,7 @@ public class ConversationStore {
 		});
 	}
 
-	private static String title(String firstMessage) {
+	static String title(String firstMessage) {
 		String line = firstMessage.strip().replaceAll("\\s+", " ");
 		return (line.length() > MAX_TITLE) ? line.substring(0, MAX_TITLE - 1) + "…" : line;
 	}

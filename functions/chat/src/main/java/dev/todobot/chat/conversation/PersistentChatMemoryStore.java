@@ -16,14 +16,18 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
 
 	private final ConversationStore conversations;
 
+	private final TurnStore turns;
+
 	private final int window;
 
 	/**
 	 * @param conversations where messages live
+	 * @param turns whose leases each kept message renews
 	 * @param window how many of the latest messages the model sees
 	 */
-	public PersistentChatMemoryStore(ConversationStore conversations, int window) {
+	public PersistentChatMemoryStore(ConversationStore conversations, TurnStore turns, int window) {
 		this.conversations = conversations;
+		this.turns = turns;
 		this.window = window;
 	}
 
@@ -34,7 +38,8 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
 
 	/**
 	 * The memory hands over its whole window after each message it takes: only the newest
-	 * message is new, unless the call only replaced the system message.
+	 * message is new, unless the call only replaced the system message. A turn keeps a
+	 * message after each wait for the model or a tool, so each one renews its lease.
 	 */
 	@Override
 	public void updateMessages(Object memoryId, List<ChatMessage> messages) {
@@ -45,6 +50,7 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
 			return;
 		}
 		this.conversations.appendIfNew((UUID) memoryId, conversation.getLast());
+		this.turns.renew((UUID) memoryId).block();
 	}
 
 	@Override
