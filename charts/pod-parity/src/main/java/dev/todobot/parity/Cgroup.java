@@ -30,6 +30,8 @@ final class Cgroup implements AutoCloseable {
 
 	private final long memoryLimit;
 
+	private volatile Long peakWhenRemoved;
+
 	private Cgroup(Path memory, Path cpu, long memoryLimit) {
 		this.memory = memory;
 		this.cpu = cpu;
@@ -111,15 +113,24 @@ final class Cgroup implements AutoCloseable {
 	}
 
 	/**
-	 * The peak of the group's memory, as the kernel recorded it.
+	 * The peak of the group's memory, as the kernel recorded it, or as it was when the
+	 * group was removed.
 	 * @return bytes
 	 */
 	long peakMemory() {
-		return readLong(this.memory.resolve("memory.max_usage_in_bytes"));
+		Long last = this.peakWhenRemoved;
+		return (last != null) ? last : readLong(this.memory.resolve("memory.max_usage_in_bytes"));
 	}
 
 	void resetPeakMemory() {
-		write(this.memory.resolve("memory.max_usage_in_bytes"), "0");
+		if (!removed()) {
+			write(this.memory.resolve("memory.max_usage_in_bytes"), "0");
+		}
+	}
+
+	/** Whether the pod is gone and its group with it. */
+	boolean removed() {
+		return this.peakWhenRemoved != null;
 	}
 
 	/**
@@ -161,6 +172,7 @@ final class Cgroup implements AutoCloseable {
 		for (int i = 0; i < 50 && !processes().isEmpty(); i++) {
 			sleep(100);
 		}
+		this.peakWhenRemoved = readLong(this.memory.resolve("memory.max_usage_in_bytes"));
 		removeQuietly(this.memory);
 		removeQuietly(this.cpu);
 	}

@@ -26,8 +26,9 @@ import com.sun.net.httpserver.HttpServer;
  * bridge address that routes by Host ({@code NAME.NAMESPACE.svc.cluster.local}, or the
  * external {@code NAME.NAMESPACE.DOMAIN}) to the service's Ready pod, and, when the
  * service has none (scaled to zero), starts one and holds the request until it is Ready,
- * as the activator does. Its own errors: 404 for an unknown host, 503 when no pod became
- * Ready.
+ * as the activator does. Like Envoy, it appends the client's address to
+ * {@code X-Forwarded-For}. Its own errors: 404 for an unknown host, 503 when no pod
+ * became Ready.
  */
 final class Gateway implements AutoCloseable {
 
@@ -99,10 +100,16 @@ final class Gateway implements AutoCloseable {
 			.method(exchange.getRequestMethod(), (body.length == 0) ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofByteArray(body));
 		exchange.getRequestHeaders().forEach((name, values) -> {
-			if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+			String lowerCase = name.toLowerCase(Locale.ROOT);
+			if (!HOP_BY_HOP.contains(lowerCase) && !lowerCase.equals("x-forwarded-for")) {
 				values.forEach((value) -> request.header(name, value));
 			}
 		});
+		// as Kourier's Envoy does (use_remote_address): the client it was connected from,
+		// after what earlier proxies wrote
+		String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+		String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+		request.header("X-Forwarded-For", (forwardedFor != null) ? forwardedFor + ", " + client : client);
 		HttpResponse<InputStream> response;
 		service.requestStarted();
 		try {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,17 +14,46 @@ import java.util.regex.Pattern;
  * A client outside the cluster: every request goes to Kourier (the gateway on port 80 of
  * the node's bridge address) with the Host of the service's external URL, as curl on the
  * README's {@code NAME.NAMESPACE.127.0.0.1.sslip.io} URLs would.
+ * <p>
+ * Every test user is a client of its own on the internet: the gateway is told its address
+ * (from 198.18.0.0/15, the range set aside for benchmarks) as a proxy in front of Kourier
+ * would, so that todo's sign-in throttle counts users apart, as it would in the cluster,
+ * instead of as one address.
  */
 final class Client {
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
 	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Pattern ID = Pattern.compile("^\\{\"id\"\\s*:\\s*(\\d+)");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient http;
+
+	private final String address;
+
+	Client() {
+		this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+				nextAddress());
+	}
+
+	private Client(HttpClient http, String address) {
+		this.http = http;
+		this.address = address;
+	}
+
+	/**
+	 * Another user, from an address of its own, on the same connections.
+	 * @return the client
+	 */
+	Client anotherUser() {
+		return new Client(this.http, nextAddress());
+	}
+
+	private static String nextAddress() {
+		int n = ADDRESSES.incrementAndGet();
+		return "198." + (18 + (n >> 16 & 1)) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
+	}
 
 	static String host(String service) {
 		return service + "." + PodParity.NAMESPACE + ".127.0.0.1.sslip.io";
@@ -47,6 +77,7 @@ final class Client {
 			.header("Host", host(service))
 			.header("Content-Type", "application/json")
 			.header("Accept", accept)
+			.header("X-Forwarded-For", this.address)
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
@@ -58,6 +89,7 @@ final class Client {
 		return send(HttpRequest.newBuilder(URI.create("http://" + PodNetwork.SERVICES_ADDRESS + path))
 			.timeout(Duration.ofSeconds(120))
 			.header("Host", host(service))
+			.header("X-Forwarded-For", this.address)
 			.GET()
 			.build());
 	}
@@ -82,8 +114,9 @@ final class Client {
 	 * @return the bearer token
 	 */
 	String signUp(String email) {
+		Client user = anotherUser();
 		String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse\",\"name\":\"Ada\"}";
-		HttpResponse<String> answer = post("todo", "/signup", null, body);
+		HttpResponse<String> answer = user.post("todo", "/signup", null, body);
 		for (int attempt = 1; attempt < 10 && answer.statusCode() == 503; attempt++) {
 			long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(1);
 			try {
@@ -93,7 +126,7 @@ final class Client {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			answer = post("todo", "/signup", null, body);
+			answer = user.post("todo", "/signup", null, body);
 		}
 		return token(answer);
 	}

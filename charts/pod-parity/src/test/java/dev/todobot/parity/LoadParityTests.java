@@ -43,6 +43,8 @@ class LoadParityTests {
 
 	private final List<String> emails = new ArrayList<>();
 
+	private final List<Client> users = new ArrayList<>();
+
 	private PodParity parity;
 
 	@BeforeAll
@@ -53,6 +55,7 @@ class LoadParityTests {
 		}
 		for (int i = 0; i < USERS; i++) {
 			this.emails.add("load-" + i + "-" + UUID.randomUUID() + "@example.com");
+			this.users.add(this.client.anotherUser());
 		}
 	}
 
@@ -66,8 +69,10 @@ class LoadParityTests {
 	@Test
 	@Order(1)
 	void fiftyConcurrentSignUps() {
-		Outcome outcome = burst("todo", "50 concurrent sign-ups", USERS, (i) -> this.client.post("todo", "/signup",
-				null, "{\"email\":\"" + this.emails.get(i) + "\",\"password\":\"correct horse\"}"));
+		Outcome outcome = burst("todo", "50 concurrent sign-ups", USERS,
+				(i) -> this.users.get(i)
+					.post("todo", "/signup", null,
+							"{\"email\":\"" + this.emails.get(i) + "\",\"password\":\"correct horse\"}"));
 		outcome.answers().forEach((answer) -> {
 			if (answer.statusCode() == 200) {
 				this.tokens.add(Client.token(answer));
@@ -79,8 +84,8 @@ class LoadParityTests {
 	@Test
 	@Order(2)
 	void fiftyConcurrentLogins() {
-		burst("todo", "50 concurrent logins", USERS, (i) -> this.client.post("todo", "/login", null,
-				"{\"email\":\"" + this.emails.get(i) + "\",\"password\":\"correct horse\"}"))
+		burst("todo", "50 concurrent logins", USERS, (i) -> this.users.get(i)
+			.post("todo", "/login", null, "{\"email\":\"" + this.emails.get(i) + "\",\"password\":\"correct horse\"}"))
 			.assertHealthy();
 	}
 
@@ -97,9 +102,9 @@ class LoadParityTests {
 	@Test
 	@Order(4)
 	void fiftyConcurrentChatUsers() {
-		List<String> users = IntStream.range(0, USERS).mapToObj(this::token).toList();
+		List<String> tokens = IntStream.range(0, USERS).mapToObj(this::token).toList();
 		burst("chat", "50 concurrent chat users", USERS,
-				(i) -> this.client.post("chat", "/chat", users.get(i), "{\"message\":\"add buy milk\"}"))
+				(i) -> this.users.get(i).post("chat", "/chat", tokens.get(i), "{\"message\":\"add buy milk\"}"))
 			.assertHealthy();
 	}
 
@@ -248,11 +253,20 @@ class LoadParityTests {
 	 * The service's pods during a scenario: restarts, and the highest cgroup peak of its
 	 * pods (each reset at the start).
 	 */
-	private record Measurement(KnativeService service, int restartsBefore, int podsBefore, long started) {
+	private record Measurement(KnativeService service, List<RunningPod> running, int restartsBefore, long started) {
 
 		static Measurement start(KnativeService service) {
-			service.pods().forEach((pod) -> pod.cgroup().resetPeakMemory());
-			return new Measurement(service, service.restarts(), service.pods().size(), System.nanoTime());
+			List<RunningPod> running = service.pods().stream().filter((pod) -> !pod.cgroup().removed()).toList();
+			running.forEach((pod) -> pod.cgroup().resetPeakMemory());
+			return new Measurement(service, running, service.restarts(), System.nanoTime());
+		}
+
+		/** The pods running at the start, and those started since. */
+		List<RunningPod> pods() {
+			return this.service.pods()
+				.stream()
+				.filter((pod) -> this.running.contains(pod) || pod.createdNanos() >= this.started)
+				.toList();
 		}
 
 		int restarts() {
@@ -260,11 +274,11 @@ class LoadParityTests {
 		}
 
 		long peakMemory() {
-			return this.service.pods().stream().mapToLong((pod) -> pod.cgroup().peakMemory()).max().orElse(-1);
+			return pods().stream().mapToLong((pod) -> pod.cgroup().peakMemory()).max().orElse(-1);
 		}
 
 		long memoryLimit() {
-			return this.service.pods().get(0).cgroup().memoryLimit();
+			return pods().get(0).cgroup().memoryLimit();
 		}
 
 		double seconds() {
@@ -272,11 +286,7 @@ class LoadParityTests {
 		}
 
 		String describe() {
-			return this.service.pods()
-				.stream()
-				.skip(Math.max(0, this.podsBefore - 1))
-				.map(RunningPod::describe)
-				.reduce("", (a, b) -> a + "\n" + b);
+			return pods().stream().map(RunningPod::describe).reduce("", (a, b) -> a + "\n" + b);
 		}
 
 	}
