@@ -55,9 +55,9 @@ export async function sendMessage(
 }
 
 export function listConversations(api: ApiClient): Promise<Conversation[]> {
-  return api.call<Conversation[]>('/api/chat/conversations', {});
+  return api.call<Conversation[]>('/api/chat/conversations', {}, { idempotent: true });
 }
 
 export function listMessages(api: ApiClient, conversationId: string | number): Promise<ChatMessage[]> {
-  return api.call<ChatMessage[]>('/api/chat/messages', { conversationId });
+  return api.call<ChatMessage[]>('/api/chat/messages', { conversationId }, { idempotent: true });
 }
