@@ -34,7 +34,12 @@ export function AuthScreen({ api, notice, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.call<Session>(signUp ? '/api/todo/signup' : '/api/todo/login', body));
+      // signing in again changes nothing, so it may be retried while the function wakes up; a
+      // sign-up may not: its first try may have made the account
+      const session = signUp
+        ? await api.call<Session>('/api/todo/signup', body)
+        : await api.call<Session>('/api/todo/login', body, { idempotent: true });
+      onSignedIn(session);
     } catch (caught) {
       setError({ message: errorMessage(caught), field: caught instanceof ApiError ? caught.field : undefined });
       setBusy(false);

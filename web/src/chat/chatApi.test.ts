@@ -107,7 +107,7 @@ describe('sendMessage', () => {
     await sendMessage(api, { message: 'hi' }, recorder().listener);
 
     const keys = fetch.mock.calls.map((call) => (call[1]?.headers as Record<string, string>)['Idempotency-Key']);
-    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[0]).toMatch(/^"[0-9a-f]{32}"$/);
     expect(keys[1]).toBe(keys[0]);
     expect(keys[2]).not.toBe(keys[0]);
   });

@@ -1,4 +1,4 @@
-import { ApiError, type ApiClient } from '../lib/api';
+import { ApiError, newIdempotencyKey, type ApiClient } from '../lib/api';
 import { readSse } from '../lib/sse';
 import type { ChatMessage, ChatReply, Conversation, ToolCall } from './types';
 
@@ -25,7 +25,7 @@ export async function sendMessage(
   const response = await api.send('/api/chat/chat', request, {
     accept: 'text/event-stream',
     signal,
-    headers: { 'Idempotency-Key': idempotencyKey },
+    idempotencyKey,
   });
   if (!(response.headers.get('Content-Type') ?? '').includes('text/event-stream')) {
     const reply = (await response.json()) as ChatReply;
@@ -61,11 +61,6 @@ export async function sendMessage(
   throw new ApiError(0, 'The reply was cut off. Please try again.');
 }
 
-/** 128 random bits as hex; `crypto.randomUUID` would need a secure context (HTTPS), this does not. */
-function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The conversation a failed send started or continued, as the server's problem names it. */
 export function failedConversation(error: unknown): string | undefined {
   const id = error instanceof ApiError ? error.problem?.conversationId : undefined;
@@ -73,9 +68,9 @@ export function failedConversation(error: unknown): string | undefined {
 }
 
 export function listConversations(api: ApiClient): Promise<Conversation[]> {
-  return api.call<Conversation[]>('/api/chat/conversations', {});
+  return api.call<Conversation[]>('/api/chat/conversations', {}, { idempotent: true });
 }
 
 export function listMessages(api: ApiClient, conversationId: string | number): Promise<ChatMessage[]> {
-  return api.call<ChatMessage[]>('/api/chat/messages', { conversationId });
+  return api.call<ChatMessage[]>('/api/chat/messages', { conversationId }, { idempotent: true });
 }

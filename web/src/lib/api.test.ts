@@ -89,24 +89,63 @@ describe('api client', () => {
     expect(options.onUnauthorized).not.toHaveBeenCalled();
   });
 
-  it.each([502, 503, 504])('waits and retries while a function wakes up (%i)', async (status) => {
+  it.each([502, 503, 504])('waits and retries an idempotent call while a function wakes up (%i)', async (status) => {
     const { api, fetch, sleep, options } = client([
       new Response('', { status }),
       new Response('', { status }),
       json(200, { ok: true }),
     ]);
 
-    await expect(api.call('/api/todo/listTasks', {})).resolves.toEqual({ ok: true });
+    await expect(api.call('/api/todo/listTasks', {}, { idempotent: true })).resolves.toEqual({ ok: true });
 
     expect(fetch).toHaveBeenCalledTimes(3);
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([10, 20]);
     expect(options.onWakingChange.mock.calls).toEqual([[true], [false]]);
   });
 
-  it('retries network errors the same way', async () => {
+  it.each([502, 503, 504])('does not send a plain write again after %i: it may have been done', async (status) => {
+    const { api, fetch, sleep, options } = client([new Response('', { status }), json(200, { ok: true })]);
+
+    await expect(api.call('/api/todo/updateTask', { id: 1, title: 'x' })).rejects.toMatchObject({
+      status,
+      message: 'The service is still waking up. Please try again in a moment.',
+    });
+
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(sleep).not.toHaveBeenCalled();
+    expect(options.onWakingChange).not.toHaveBeenCalled();
+  });
+
+  it('sends the idempotency key as a header and the same key with every retry', async () => {
+    const { api, fetch } = client([
+      new Response('', { status: 504 }),
+      new TypeError('Failed to fetch'),
+      json(200, { id: 7 }),
+    ]);
+
+    await expect(api.call('/api/todo/addTask', { title: 'Buy milk' }, { idempotencyKey: 'key-1' })).resolves.toEqual({
+      id: 7,
+    });
+
+    expect(fetch).toHaveBeenCalledTimes(3);
+    for (const [, init] of fetch.mock.calls) {
+      expect(init?.headers).toMatchObject({ 'Idempotency-Key': '"key-1"' });
+      expect(init?.body).toBe('{"title":"Buy milk"}');
+    }
+  });
+
+  it('sends no idempotency key unless given one', async () => {
+    const { api, fetch } = client([json(200, {})]);
+
+    await api.call('/api/todo/listTasks', {}, { idempotent: true });
+
+    expect(fetch.mock.calls[0][1]?.headers).not.toHaveProperty('Idempotency-Key');
+  });
+
+  it('retries any call that got no answer at all', async () => {
     const { api, fetch } = client([new TypeError('Failed to fetch'), json(200, { ok: true })]);
 
-    await expect(api.call('/api/chat/conversations', {})).resolves.toEqual({ ok: true });
+    await expect(api.call('/api/todo/updateTask', { id: 1, title: 'x' })).resolves.toEqual({ ok: true });
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
@@ -117,7 +156,7 @@ describe('api client', () => {
       json(200, {}),
     ]);
 
-    await api.call('/api/todo/listTasks', {});
+    await api.call('/api/todo/listTasks', {}, { idempotent: true });
 
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([2000, 10000]);
   });
@@ -130,7 +169,7 @@ describe('api client', () => {
       json(503, { detail: 'database unavailable' }, 'application/problem+json'),
     ]);
 
-    await expect(api.call('/api/todo/listTasks', {})).rejects.toMatchObject({
+    await expect(api.call('/api/todo/listTasks', {}, { idempotent: true })).rejects.toMatchObject({
       status: 503,
       message: 'database unavailable',
     });
@@ -156,7 +195,7 @@ describe('api client', () => {
       json(200, {}),
     ]);
 
-    await Promise.all([api.call('/a', {}), api.call('/b', {})]);
+    await Promise.all([api.call('/a', {}, { idempotent: true }), api.call('/b', {}, { idempotent: true })]);
 
     expect(options.onWakingChange.mock.calls).toEqual([[true], [false]]);
   });

@@ -3,8 +3,11 @@
  *
  * - Sends the bearer token when there is one; a 401 on such a call means the session is over,
  *   so it calls `onUnauthorized` (the app goes back to sign-in).
- * - 502/503/504 and network errors are what a scale-to-zero function answers while it starts:
- *   the call waits and retries (honouring `Retry-After`), and `onWakingChange` tells the UI.
+ * - Retries only what is safe to send twice, waiting in between (honouring `Retry-After`) while
+ *   `onWakingChange` tells the UI: any call that got no answer at all (a network error), and a
+ *   call marked `idempotent` or carrying an `idempotencyKey` that got 502/503/504, which is what
+ *   a scale-to-zero function answers while it starts. A 502/503/504 to any other call may have
+ *   come after the function did its work (a gateway timeout), so it is not sent again.
  * - Any other failure becomes an {@link ApiError} carrying the problem+json `detail`.
  */
 
@@ -37,8 +40,13 @@ export interface ApiClientOptions {
 export interface RequestOptions {
   accept?: string;
   signal?: AbortSignal;
-  /** More request headers, sent with every retry alike (such as `Idempotency-Key`). */
-  headers?: Record<string, string>;
+  /** The call changes nothing, or nothing more when sent again (a read): retried on 502/503/504. */
+  idempotent?: boolean;
+  /**
+   * Sent as the `Idempotency-Key` header, the same on every retry, so that the server answers a
+   * retried request with what the first one did: retried on 502/503/504 like an idempotent call.
+   */
+  idempotencyKey?: string;
 }
 
 export interface ApiClient {
@@ -46,6 +54,15 @@ export interface ApiClient {
   send(path: string, body: unknown, options?: RequestOptions): Promise<Response>;
   /** POSTs `body` as JSON and returns the parsed JSON answer. */
   call<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+}
+
+/**
+ * A fresh key for {@link RequestOptions.idempotencyKey}: 128 random bits as hex.
+ * `crypto.randomUUID` would need a secure context (HTTPS or localhost), which the cluster's
+ * `*.sslip.io` URLs are not; `crypto.getRandomValues` works everywhere.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 3000, 5000, 8000, 10000] as const;
@@ -67,11 +84,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function send(
     path: string,
     body: unknown,
-    { accept = 'application/json', signal, headers: extra }: RequestOptions = {},
+    { accept = 'application/json', signal, idempotent = false, idempotencyKey }: RequestOptions = {},
   ) {
     const token = options.getToken();
-    const headers: Record<string, string> = { ...extra, 'Content-Type': 'application/json', Accept: accept };
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: accept };
     if (token) headers.Authorization = `Bearer ${token}`;
+    // a String Structured Field, as the Idempotency-Key draft defines it
+    if (idempotencyKey) headers['Idempotency-Key'] = `"${idempotencyKey}"`;
+    const retriesOnWaking = idempotent || idempotencyKey !== undefined;
     const init: RequestInit = { method: 'POST', headers, body: JSON.stringify(body), signal };
 
     let waiting = false;
@@ -83,7 +103,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         } catch (error) {
           if (signal?.aborted) throw error;
         }
-        if (response && !WAKING_STATUSES.has(response.status)) {
+        if (response && !(WAKING_STATUSES.has(response.status) && retriesOnWaking)) {
           if (response.ok) return response;
           if (response.status === 401 && token) {
             options.onUnauthorized();

@@ -1,11 +1,11 @@
 'use client';
 
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ApiClient } from '../lib/api';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { newIdempotencyKey, type ApiClient } from '../lib/api';
 import { errorMessage } from '../lib/errors';
 import { FilterBar } from './FilterBar';
 import { DEFAULT_FILTERS, isFiltered, type TaskFilters } from './query';
-import { addTask, completeTask, deleteTask, updateTask } from './taskApi';
+import { addTask, CHANGED_ELSEWHERE, changeOrReload, completeTask, deleteTask, updateTask } from './taskApi';
 import { TaskItem } from './TaskItem';
 import type { Task, TaskChanges } from './types';
 import { useTaskList } from './useTaskList';
@@ -25,6 +25,9 @@ export function TaskPanel({ api, version }: Props) {
   const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
   const [actionError, setActionError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  // the key of an addition that failed: trying the same title again reuses it, so that an
+  // addition whose answer was lost is not made twice
+  const unfinishedAdd = useRef<{ title: string; key: string } | null>(null);
   const list = useTaskList(api, filters, version);
   const headingId = useId();
   const now = new Date();
@@ -62,8 +65,10 @@ export function TaskPanel({ api, version }: Props) {
     if (!title) return;
     setAdding(true);
     setActionError(null);
+    if (unfinishedAdd.current?.title !== title) unfinishedAdd.current = { title, key: newIdempotencyKey() };
     try {
-      await addTask(api, title);
+      await addTask(api, title, unfinishedAdd.current.key);
+      unfinishedAdd.current = null;
       form.reset();
       await list.reload();
     } catch (error) {
@@ -73,13 +78,23 @@ export function TaskPanel({ api, version }: Props) {
     }
   }
 
+  /**
+   * Writes a change of a task and shows the task as saved; when the task was changed elsewhere
+   * since it was read, shows the latest instead and says so (an open edit form closes).
+   */
+  async function write(task: Task, change: (task: Task) => Promise<Task>) {
+    const outcome = await changeOrReload(api, task, change);
+    list.replace(outcome.task);
+    if (outcome.stale) setActionError(`“${task.title}”: ${CHANGED_ELSEWHERE}`);
+  }
+
   // ticks at once, and unticks again if the change fails
   const toggle = (task: Task) => {
     list.replace({ ...task, completed: !task.completed });
     return change(task, async () => {
       try {
-        list.replace(
-          task.completed ? await updateTask(api, task.id, { completed: false }) : await completeTask(api, task.id),
+        await write(task, (read) =>
+          read.completed ? updateTask(api, read, { completed: false }) : completeTask(api, read),
         );
       } catch (error) {
         list.replace(task);
@@ -88,7 +103,7 @@ export function TaskPanel({ api, version }: Props) {
     });
   };
   const save = (task: Task, changes: TaskChanges) =>
-    change(task, async () => list.replace(await updateTask(api, task.id, changes)));
+    change(task, () => write(task, (read) => updateTask(api, read, changes)));
   const remove = (task: Task) =>
     change(task, async () => {
       await deleteTask(api, task.id);

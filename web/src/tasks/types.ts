@@ -14,6 +14,8 @@ export interface Task {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** One more with each change; sent back with a change so that a change based on an old read is refused. */
+  version: number;
 }
 
 export interface TaskPage {

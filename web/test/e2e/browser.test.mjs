@@ -172,6 +172,32 @@ describe('the todo chatbot in a browser', () => {
       .waitFor();
   });
 
+  step('saving an edit of a task changed elsewhere meanwhile shows the task as it is now', async () => {
+    await taskItem('call mom')
+      .getByRole('button', { name: /edit call mom/i })
+      .click();
+    const form = tasks().getByRole('form', { name: /edit call mom/i });
+    await form.getByLabel('Title').fill('Call mom tonight');
+    // another tab raises the priority while the form is open
+    const elsewhere = await page.evaluate(async () => {
+      const { token } = JSON.parse(sessionStorage.getItem('todo-chatbot.session'));
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const post = (path, body) => fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+      const { items } = await (await post('/api/todo/listTasks', { q: 'call mom' })).json();
+      return (await post('/api/todo/updateTask', { id: items[0].id, priority: 'high' })).status;
+    });
+    assert.equal(elsewhere, 200);
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/todo/updateTask'));
+    await form.getByRole('button', { name: 'Save' }).click();
+    assert.equal((await saved).status(), 409);
+    await tasks()
+      .getByRole('alert')
+      .filter({ hasText: /changed elsewhere; showing the latest/i })
+      .waitFor();
+    await taskItem('call mom').getByText('High priority').waitFor();
+    assert.equal(await tasks().getByText(/call mom tonight/i).count(), 0);
+  });
+
   step('a second user sees none of the first user’s tasks or conversations', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

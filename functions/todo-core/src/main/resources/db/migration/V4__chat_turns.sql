@@ -9,7 +9,7 @@ alter table conversations
 -- the first attempt got (reply_id), not run again.
 create table chat_turn_keys (
     user_id         bigint       not null references users (id) on delete cascade,
-    idempotency_key varchar(200) not null,
+    idempotency_key varchar(255) not null,
     conversation_id uuid         not null references conversations (id) on delete cascade,
     message_sha256  varchar(64)  not null,
     reply_id        bigint       references messages (id) on delete cascade,

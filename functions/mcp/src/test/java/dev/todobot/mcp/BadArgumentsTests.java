@@ -71,7 +71,12 @@ class BadArgumentsTests extends McpHttpTestSupport {
 				Arguments.of("update_task", "{\"task_id\":ID,\"title\":\"\"}", "title"),
 				Arguments.of("update_task", "{\"task_id\":ID,\"title\":\"  \"}", "title must not be empty"),
 				Arguments.of("update_task", "{\"task_id\":ID,\"completed\":\"yes\"}", "completed"),
-				Arguments.of("update_task", "{\"task_id\":ID,\"title\":\"New\",\"priority\":\"urgent\"}", "priority"));
+				Arguments.of("update_task", "{\"task_id\":ID,\"title\":\"New\",\"priority\":\"urgent\"}", "priority"),
+				// the task is at version 0: a change based on another read is refused
+				Arguments.of("update_task", "{\"task_id\":ID,\"title\":\"New\",\"version\":7}",
+						"The argument version is out of date"),
+				Arguments.of("complete_task", "{\"task_id\":ID,\"version\":7}", "The argument version is out of date"),
+				Arguments.of("update_task", "{\"task_id\":ID,\"title\":\"New\",\"version\":\"7\"}", "version"));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

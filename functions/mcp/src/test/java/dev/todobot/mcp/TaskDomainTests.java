@@ -82,7 +82,7 @@ class TaskDomainTests extends McpHttpTestSupport {
 	@Test
 	void completedTasksAreNotPending() {
 		TaskView done = add(new NewTask("Done already", null, null, null, null));
-		this.taskService.complete(this.session.user().id(), done.id()).block();
+		this.taskService.complete(this.session.user().id(), done.id(), null).block();
 		add(new NewTask("Still to do", null, null, null, null));
 		assertThat(single(callTool(this.session.token(), "list_tasks", "{\"status\":\"pending\"}")))
 			.containsEntry("title", "Still to do");
@@ -109,10 +109,35 @@ class TaskDomainTests extends McpHttpTestSupport {
 	@Test
 	void updateWithCompletedFalseReopensATask() {
 		TaskView task = add(new NewTask("Reopen me", null, null, null, null));
-		this.taskService.complete(this.session.user().id(), task.id()).block();
+		this.taskService.complete(this.session.user().id(), task.id(), null).block();
 		Map<String, Object> reopened = structured(callTool(this.session.token(), "update_task",
 				"{\"task_id\":%d,\"completed\":false}".formatted(task.id())));
 		assertThat(reopened).containsEntry("completed", false).containsEntry("completed_at", null);
+	}
+
+	@Test
+	void updateWithTheVersionReadChangesTheTaskAndCountsOn() {
+		TaskView task = add(new NewTask("Versioned", null, null, null, null));
+		Map<String, Object> updated = structured(callTool(this.session.token(), "update_task",
+				"{\"task_id\":%d,\"title\":\"Renamed\",\"version\":0}".formatted(task.id())));
+		assertThat(updated).containsEntry("title", "Renamed").containsEntry("version", 1);
+		Map<String, Object> done = structured(
+				callTool(this.session.token(), "complete_task", "{\"task_id\":%d,\"version\":1}".formatted(task.id())));
+		assertThat(done).containsEntry("completed", true).containsEntry("version", 2);
+	}
+
+	@Test
+	void staleUpdateNamesTheCurrentVersionAndChangesNothing() {
+		TaskView task = add(new NewTask("Read twice", null, null, null, null));
+		callTool(this.session.token(), "update_task", "{\"task_id\":%d,\"priority\":\"high\"}".formatted(task.id()));
+		Map<String, Object> result = callTool(this.session.token(), "update_task",
+				"{\"task_id\":%d,\"title\":\"Late\",\"version\":0}".formatted(task.id()));
+		assertThat(result).containsEntry("isError", true);
+		assertThat(text(result)).contains("version", "at version 1, not 0", "list_tasks");
+		TaskView now = this.taskService.get(this.session.user().id(), task.id()).block();
+		assertThat(now.title()).isEqualTo("Read twice");
+		assertThat(now.priority()).isEqualTo("high");
+		assertThat(now.version()).isEqualTo(1);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +58,31 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 		received.clear();
 		call("listTasks", token, Map.of()).expectStatus().isOk();
 		assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+	}
+
+	@Test
+	void aRetriedAddIsAnnouncedOnce() throws InterruptedException {
+		String token = signUp();
+		String key = UUID.randomUUID().toString();
+		long id = addTask(token, key);
+		assertThat(nextEventOfType("todo.task.added").get("body")).contains("\"id\":" + id);
+		assertThat(addTask(token, key)).isEqualTo(id);
+		assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+	}
+
+	private long addTask(String token, String idempotencyKey) {
+		Map<?, ?> added = http().post().uri("/addTask").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			headers.setBearerAuth(token);
+			headers.set("Idempotency-Key", idempotencyKey);
+		})
+			.bodyValue(Map.of("title", "Added once"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return ((Number) added.get("id")).longValue();
 	}
 
 	private static Map<String, String> nextEventOfType(String type) throws InterruptedException {

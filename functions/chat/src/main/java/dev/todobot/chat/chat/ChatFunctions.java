@@ -7,6 +7,7 @@ import dev.todobot.chat.conversation.ConversationStore;
 import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.AuthenticatedFunctions;
 import dev.todobot.core.web.JsonBodies;
+import dev.todobot.core.web.IdempotencyKey;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ class ChatFunctions {
 			AuthenticatedFunctions.Caller caller = functions
 				.authenticate(AuthenticatedFunctions.header(message.getHeaders(), HttpHeaders.AUTHORIZATION));
 			ChatRequest request = json.convert(json.readTree(message.getPayload()), ChatRequest.class);
-			String key = AuthenticatedFunctions.header(message.getHeaders(), TurnStore.IDEMPOTENCY_KEY);
+			String key = AuthenticatedFunctions.header(message.getHeaders(), IdempotencyKey.HEADER);
 			return chat.chat(caller, request, key)
 				.map((turn) -> MessageBuilder.withPayload(json.write(turn))
 					.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)

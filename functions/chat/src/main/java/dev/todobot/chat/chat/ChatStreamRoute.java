@@ -9,6 +9,7 @@ import dev.todobot.chat.conversation.ToolCall;
 import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.AuthenticatedFunctions;
 import dev.todobot.core.web.JsonBodies;
+import dev.todobot.core.web.IdempotencyKey;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -67,7 +68,7 @@ class ChatStreamRoute {
 				// holds the events until the response is written, and drops them once the
 				// client has left
 				Sinks.Many<ServerSentEvent<String>> events = Sinks.many().unicast().onBackpressureBuffer();
-				String key = request.headers().firstHeader(TurnStore.IDEMPOTENCY_KEY);
+				String key = request.headers().firstHeader(IdempotencyKey.HEADER);
 				// a turn that cannot begin (busy, not found) is answered with its status
 				return chat.stream(caller, chatRequest, key, new SseListener(events, json))
 					.then(ServerResponse.ok()

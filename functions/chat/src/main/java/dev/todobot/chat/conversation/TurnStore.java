@@ -14,10 +14,9 @@ import java.util.concurrent.CompletionStage;
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.error.UnauthenticatedException;
+import dev.todobot.core.web.IdempotencyKey;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
-
-import org.springframework.util.StringUtils;
 
 /**
  * Who may write in a conversation now, and which turns were already answered. The chat
@@ -30,11 +29,6 @@ import org.springframework.util.StringUtils;
  * connections are pooled, and the lease of a replica that died runs out by itself.
  */
 public class TurnStore {
-
-	/** The name clients send it under, also the field named when it is malformed. */
-	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-	private static final int MAX_KEY = 200;
 
 	private static final String CLAIM = """
 			update conversations set turn_id = :turn, turn_until = now() + make_interval(secs => :seconds)
@@ -94,7 +88,8 @@ public class TurnStore {
 	 * conversation
 	 */
 	public Mono<TurnStart> begin(long userId, UUID conversationId, String message, String idempotencyKey) {
-		return Mono.defer(() -> begin(userId, conversationId, message, checkedKey(idempotencyKey), sha256(message)));
+		return Mono
+			.defer(() -> begin(userId, conversationId, message, IdempotencyKey.of(idempotencyKey), sha256(message)));
 	}
 
 	private Mono<TurnStart> begin(long userId, UUID conversationId, String message, String key, String sha) {
@@ -103,7 +98,7 @@ public class TurnStore {
 			if (known != null) {
 				if (!known.sha().equals(sha)
 						|| (conversationId != null && !conversationId.equals(known.conversation()))) {
-					return CompletableFuture.failedFuture(new InvalidInputException(IDEMPOTENCY_KEY,
+					return CompletableFuture.failedFuture(new InvalidInputException(IdempotencyKey.HEADER,
 							"This Idempotency-Key was already used for another message; send a new key with each message"));
 				}
 				if (known.replyId() != null) {
@@ -193,21 +188,6 @@ public class TurnStore {
 			.getSingleResultOrNull()
 			.thenApply((row) -> (row == null) ? null : new KnownKey(UUID.fromString((String) row[0]),
 					(row[1] != null) ? ((Number) row[1]).longValue() : null, (String) row[2]));
-	}
-
-	/**
-	 * A key is any visible ASCII text of up to 200 characters, such as a UUID.
-	 */
-	private static String checkedKey(String key) {
-		if (key == null) {
-			return null;
-		}
-		if (!StringUtils.hasLength(key) || key.length() > MAX_KEY
-				|| !key.chars().allMatch((c) -> c > ' ' && c < 0x7f)) {
-			throw new InvalidInputException(IDEMPOTENCY_KEY,
-					"Idempotency-Key must be 1 to " + MAX_KEY + " visible ASCII characters, such as a UUID");
-		}
-		return key;
 	}
 
 	private static String sha256(String text) {

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.NotFoundException;
+import dev.todobot.core.error.StaleVersionException;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.mcp.protocol.CallerContext;
@@ -79,6 +80,8 @@ public class TodoTools {
 		return switch (error) {
 			case NotFoundException notFound -> ToolResults
 				.failure(notFound.getMessage() + " among your tasks; list_tasks shows the ids of your tasks.");
+			case StaleVersionException stale -> ToolResults.failure("The argument version is out of date: "
+					+ stale.getMessage() + " list_tasks shows the task as it is now.");
 			case DomainException refused -> ToolResults.failure(refused.getMessage());
 			default -> {
 				logger.error("Tool {} failed", tool.definition().name(), error);

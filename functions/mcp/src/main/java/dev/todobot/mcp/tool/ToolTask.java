@@ -17,7 +17,7 @@ import dev.todobot.core.task.TaskView;
 record ToolTask(long id, String title, String description, boolean completed,
 		@JsonProperty("due_date") LocalDate dueDate, String priority, List<String> tags,
 		@JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt,
-		@JsonProperty("completed_at") Instant completedAt) {
+		@JsonProperty("completed_at") Instant completedAt, long version) {
 
 	/** The JSON schema of a task, for output schemas. */
 	static final String SCHEMA = """
@@ -33,16 +33,20 @@ record ToolTask(long id, String title, String description, boolean completed,
 			    "tags": { "type": "array", "items": { "type": "string" } },
 			    "created_at": { "type": "string", "format": "date-time" },
 			    "updated_at": { "type": "string", "format": "date-time" },
-			    "completed_at": { "type": ["string", "null"], "format": "date-time" }
+			    "completed_at": { "type": ["string", "null"], "format": "date-time" },
+			    "version": {
+			      "type": "integer",
+			      "description": "Goes up with every change; update_task and complete_task take it to refuse a change based on an old read"
+			    }
 			  },
 			  "required": ["id", "title", "description", "completed", "due_date", "priority", "tags",
-			    "created_at", "updated_at", "completed_at"]
+			    "created_at", "updated_at", "completed_at", "version"]
 			}
 			""";
 
 	static ToolTask of(TaskView task) {
 		return new ToolTask(task.id(), task.title(), task.description(), task.completed(), task.dueDate(),
-				task.priority(), task.tags(), task.createdAt(), task.updatedAt(), task.completedAt());
+				task.priority(), task.tags(), task.createdAt(), task.updatedAt(), task.completedAt(), task.version());
 	}
 
 	/**

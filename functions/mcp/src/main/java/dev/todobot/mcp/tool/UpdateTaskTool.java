@@ -37,7 +37,11 @@ final class UpdateTaskTool implements TodoTool {
 			      "type": "array", "maxItems": 10, "items": { "type": "string", "minLength": 1, "maxLength": 33 },
 			      "description": "The new tags, replacing all old ones; an empty list removes them"
 			    },
-			    "completed": { "type": "boolean", "description": "true marks the task done, false opens it again" }
+			    "completed": { "type": "boolean", "description": "true marks the task done, false opens it again" },
+			    "version": {
+			      "type": "integer", "minimum": 0,
+			      "description": "The task's version as you last read it; when the task has changed since, nothing is changed and you are told so. Leave it out to change the task whatever its version"
+			    }
 			  },
 			  "required": ["task_id"],
 			  "additionalProperties": false
@@ -65,12 +69,13 @@ final class UpdateTaskTool implements TodoTool {
 			throw new InvalidInputException("arguments",
 					"Name at least one thing to change: title, description, due_date, priority, tags or completed");
 		}
-		return tasks.update(user.id(), update.taskId(), changes)
+		return tasks.update(user.id(), update.taskId(), changes, update.version())
 			.map((updated) -> ToolResults.task("Updated task", updated));
 	}
 
 	record Arguments(@JsonProperty("task_id") Long taskId, String title, String description,
-			@JsonProperty("due_date") LocalDate dueDate, Priority priority, List<String> tags, Boolean completed) {
+			@JsonProperty("due_date") LocalDate dueDate, Priority priority, List<String> tags, Boolean completed,
+			Long version) {
 
 		Arguments {
 			if (taskId == null) {

@@ -56,6 +56,11 @@ public class Task {
 	@Column(name = "completed_at")
 	private Instant completedAt;
 
+	// not @Version: TaskService writes tasks with update statements that set only the
+	// changed columns and add one to this, so Hibernate's own versioning never applies
+	@Column(nullable = false)
+	private long version;
+
 	protected Task() {
 	}
 
@@ -70,35 +75,10 @@ public class Task {
 		this.updatedAt = now;
 	}
 
-	void apply(TaskChanges changes, Instant now) {
-		if (changes.title() != null) {
-			this.title = changes.title();
-		}
-		if (changes.description() != null) {
-			this.description = changes.description().isEmpty() ? null : changes.description();
-		}
-		if (changes.clearDueDate()) {
-			this.dueDate = null;
-		}
-		else if (changes.dueDate() != null) {
-			this.dueDate = changes.dueDate();
-		}
-		if (changes.priority() != null) {
-			this.priority = changes.priority();
-		}
-		if (changes.tags() != null) {
-			this.tags = changes.tags().toArray(String[]::new);
-		}
-		if (changes.completed() != null && changes.completed() != this.completed) {
-			this.completed = changes.completed();
-			this.completedAt = this.completed ? now : null;
-		}
-		this.updatedAt = now;
-	}
-
 	TaskView view() {
 		return new TaskView(this.id, this.title, this.description, this.completed, this.dueDate,
-				this.priority.wireName(), List.of(this.tags), this.createdAt, this.updatedAt, this.completedAt);
+				this.priority.wireName(), List.of(this.tags), this.createdAt, this.updatedAt, this.completedAt,
+				this.version);
 	}
 
 	Long id() {
@@ -107,6 +87,10 @@ public class Task {
 
 	long userId() {
 		return this.userId;
+	}
+
+	long version() {
+		return this.version;
 	}
 
 	LocalDate dueDate() {

@@ -1,11 +1,15 @@
 package dev.todobot.core.task;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import dev.todobot.core.db.Database;
+import dev.todobot.core.error.ConflictException;
 import dev.todobot.core.error.NotFoundException;
+import dev.todobot.core.error.StaleVersionException;
 import dev.todobot.core.error.UnauthenticatedException;
+import dev.todobot.core.error.UnprocessableException;
 import org.hibernate.reactive.stage.Stage;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +31,12 @@ import reactor.core.publisher.Mono;
  * a task of another user is reported as not found.
  */
 public class TaskService {
+
+	/** How long an idempotency key of {@code add} is kept, in PostgreSQL's words. */
+	static final String KEY_LIFETIME = "24 hours";
+
+	/** The name of the key's header, for errors. */
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final Database database;
 
@@ -52,19 +65,149 @@ public class TaskService {
 		}).onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone());
 	}
 
+	/**
+	 * Adds a task once per idempotency key: a request that comes again with the same key
+	 * (a retry after a lost answer) gets the task the first one added, and adds nothing.
+	 * Of two such requests at the same time, the second waits for the first to finish.
+	 * Keys are the user's own and are forgotten after {@value #KEY_LIFETIME}.
+	 * @param idempotencyKey the client's key for this request
+	 * @throws UnprocessableException (in the Mono) when the key came with another task
+	 * @throws ConflictException (in the Mono) when the task the key added has been
+	 * deleted since
+	 */
+	public Mono<AddedTask> add(long userId, NewTask newTask, String idempotencyKey) {
+		String hash = fingerprint(newTask);
+		return this.database
+			.transaction((session) -> session
+				.createNativeQuery(
+						"delete from idempotency_keys where user_id = :userId and created_at < now() - interval '"
+								+ KEY_LIFETIME + "'")
+				.setParameter("userId", userId)
+				.executeUpdate()
+				// waits while another request holds the key, then inserts nothing
+				.thenCompose((expired) -> session
+					.createNativeQuery("insert into idempotency_keys (user_id, idempotency_key, request_hash)"
+							+ " values (:userId, :key, :hash) on conflict do nothing")
+					.setParameter("userId", userId)
+					.setParameter("key", idempotencyKey)
+					.setParameter("hash", hash)
+					.executeUpdate())
+				.thenCompose((inserted) -> (inserted == 1) ? addKeyed(session, userId, newTask, idempotencyKey)
+						: replay(session, userId, idempotencyKey, hash)))
+			.onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone());
+	}
+
+	private CompletionStage<AddedTask> addKeyed(Stage.Session session, long userId, NewTask newTask, String key) {
+		Task task = new Task(userId, newTask, now());
+		// the identity column gives the task its id as it is inserted
+		return session.persist(task)
+			.thenCompose((ignored) -> session.createNativeQuery(
+					"update idempotency_keys set task_id = :taskId where user_id = :userId and idempotency_key = :key")
+				.setParameter("taskId", task.id())
+				.setParameter("userId", userId)
+				.setParameter("key", key)
+				.executeUpdate())
+			.thenApply((ignored) -> new AddedTask(task.view(), false));
+	}
+
+	private static CompletionStage<AddedTask> replay(Stage.Session session, long userId, String key, String hash) {
+		return session.<Object[]>createNativeQuery(
+				"select request_hash, task_id from idempotency_keys where user_id = :userId and idempotency_key = :key")
+			.setParameter("userId", userId)
+			.setParameter("key", key)
+			.getSingleResult()
+			.thenCompose((row) -> {
+				if (!hash.equals(row[0])) {
+					return CompletableFuture.failedFuture(new UnprocessableException(IDEMPOTENCY_KEY,
+							"This Idempotency-Key was used for another request; send a new key for a new task"));
+				}
+				return session.find(Task.class, ((Number) row[1]).longValue()).thenCompose(TaskService::replayed);
+			});
+	}
+
+	private static CompletionStage<AddedTask> replayed(Task task) {
+		if (task == null) {
+			return CompletableFuture.failedFuture(new ConflictException(
+					"The task added with this Idempotency-Key has been deleted since; send a new key to add it again"));
+		}
+		return CompletableFuture.completedFuture(new AddedTask(task.view(), true));
+	}
+
 	public Mono<TaskView> get(long userId, long taskId) {
 		return this.database.read((session) -> owned(session, userId, taskId).thenApply(Task::view));
 	}
 
-	public Mono<TaskView> update(long userId, long taskId, TaskChanges changes) {
-		return this.database.transaction((session) -> owned(session, userId, taskId).thenApply((task) -> {
-			task.apply(changes, now());
-			return task.view();
-		}));
+	/**
+	 * Changes a task. Writes only the fields that change, in one statement, so that two
+	 * changes of different fields at the same time both stay.
+	 * @param expectedVersion the version the change is based on, or {@code null} to
+	 * change the task whatever its version
+	 * @throws StaleVersionException (in the Mono) when the task is no longer at
+	 * {@code expectedVersion}; nothing is changed then
+	 */
+	public Mono<TaskView> update(long userId, long taskId, TaskChanges changes, Long expectedVersion) {
+		StringBuilder hql = new StringBuilder("update Task t set t.updatedAt = :now, t.version = t.version + 1");
+		Map<String, Object> parameters = new HashMap<>();
+		Instant now = now();
+		parameters.put("now", now);
+		if (changes.title() != null) {
+			hql.append(", t.title = :title");
+			parameters.put("title", changes.title());
+		}
+		if (changes.description() != null) {
+			if (changes.description().isEmpty()) {
+				hql.append(", t.description = null");
+			}
+			else {
+				hql.append(", t.description = :description");
+				parameters.put("description", changes.description());
+			}
+		}
+		if (changes.clearDueDate()) {
+			hql.append(", t.dueDate = null");
+		}
+		else if (changes.dueDate() != null) {
+			hql.append(", t.dueDate = :dueDate");
+			parameters.put("dueDate", changes.dueDate());
+		}
+		if (changes.priority() != null) {
+			hql.append(", t.priority = :priority");
+			parameters.put("priority", changes.priority());
+		}
+		if (changes.tags() != null) {
+			hql.append(", t.tags = :tags");
+			parameters.put("tags", changes.tags().toArray(String[]::new));
+		}
+		if (Boolean.TRUE.equals(changes.completed())) {
+			// the right-hand sides see the row as it was: a done task keeps its time
+			hql.append(
+					", t.completed = true, t.completedAt = case when t.completed = true then t.completedAt else :now end");
+		}
+		else if (Boolean.FALSE.equals(changes.completed())) {
+			hql.append(", t.completed = false, t.completedAt = null");
+		}
+		hql.append(" where t.id = :id and t.userId = :userId");
+		parameters.put("id", taskId);
+		parameters.put("userId", userId);
+		if (expectedVersion != null) {
+			hql.append(" and t.version = :version");
+			parameters.put("version", expectedVersion);
+		}
+		return this.database.transaction((session) -> {
+			Stage.MutationQuery update = session.createMutationQuery(hql.toString());
+			parameters.forEach(update::setParameter);
+			return update.executeUpdate()
+				.thenCompose((updated) -> owned(session, userId, taskId)
+					.thenCompose((task) -> (updated == 1) ? CompletableFuture.completedFuture(task.view())
+							: CompletableFuture.<TaskView>failedFuture(new StaleVersionException(
+									"Task " + taskId + " changed since you read it: it is at version " + task.version()
+											+ ", not " + expectedVersion + ". Reload it and make your change again.",
+									task.version()))));
+		});
 	}
 
-	public Mono<TaskView> complete(long userId, long taskId) {
-		return update(userId, taskId, new TaskChanges(null, null, null, false, null, null, true));
+	public Mono<TaskView> complete(long userId, long taskId, Long expectedVersion) {
+		return update(userId, taskId, new TaskChanges(null, null, null, false, null, null, true), expectedVersion);
 	}
 
 	/**
@@ -182,6 +325,27 @@ public class TaskService {
 			}
 			return CompletableFuture.completedFuture(task);
 		});
+	}
+
+	/**
+	 * A digest of everything that makes up the task, each field length-prefixed so that
+	 * no two different tasks read the same.
+	 */
+	private static String fingerprint(NewTask task) {
+		StringBuilder text = new StringBuilder();
+		for (Object field : new Object[] { task.title(), task.description(), task.dueDate(), task.priority(),
+				String.join(" ", task.tags()) }) {
+			String value = String.valueOf(field);
+			text.append((field != null) ? value.length() + ":" + value : "-").append(';');
+		}
+		try {
+			return HexFormat.of()
+				.formatHex(
+						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 	private static String escapeLike(String text) {

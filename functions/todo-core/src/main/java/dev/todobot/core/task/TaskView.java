@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param priority low, medium or high
  * @param tags lower-case words, at most ten
+ * @param version goes up by one with every change; a write that names the version it was
+ * based on is refused once the task has moved on
  */
 public record TaskView(long id, String title, String description, boolean completed, LocalDate dueDate, String priority,
-		List<String> tags, Instant createdAt, Instant updatedAt, Instant completedAt) {
+		List<String> tags, Instant createdAt, Instant updatedAt, Instant completedAt, long version) {
 
 }

@@ -8,8 +8,10 @@ import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.error.NotFoundException;
 import dev.todobot.core.error.OverloadedException;
+import dev.todobot.core.error.StaleVersionException;
 import dev.todobot.core.error.TooManyAttemptsException;
 import dev.todobot.core.error.UnauthenticatedException;
+import dev.todobot.core.error.UnprocessableException;
 import dev.todobot.core.error.UpstreamFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +80,20 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 			}
 			case NotFoundException notFound ->
 				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+			case StaleVersionException stale -> {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, stale.getMessage());
+				problem.setTitle("Changed since read");
+				problem.setProperty("currentVersion", stale.currentVersion());
+				yield problem;
+			}
 			case ConflictException conflict ->
 				ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+			case UnprocessableException unprocessable -> {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+						unprocessable.getMessage());
+				problem.setProperty("field", unprocessable.field());
+				yield problem;
+			}
 			case DatabaseUnavailableException unavailable -> {
 				headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 				yield ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());

@@ -55,7 +55,8 @@ public class FunctionEndpoints {
 	 */
 	public <T> Function<Message<byte[]>, Mono<Message<byte[]>>> open(TodoOperation operation, Class<T> type,
 			Function<T, Mono<?>> call) {
-		return endpoint(operation, (node) -> this.json.convert(node, type), (user, request) -> call.apply(request));
+		return endpoint(operation, (node) -> this.json.convert(node, type),
+				(user, input, request) -> call.apply(input));
 	}
 
 	/**
@@ -63,6 +64,15 @@ public class FunctionEndpoints {
 	 */
 	public <T> Function<Message<byte[]>, Mono<Message<byte[]>>> authenticated(TodoOperation operation, Class<T> type,
 			BiFunction<AuthenticatedUser, T, Mono<?>> call) {
+		return endpoint(operation, (node) -> this.json.convert(node, type),
+				(user, input, request) -> call.apply(user, input));
+	}
+
+	/**
+	 * A function for a signed-in user that also reads request headers.
+	 */
+	public <T> Function<Message<byte[]>, Mono<Message<byte[]>>> authenticated(TodoOperation operation, Class<T> type,
+			Call<T> call) {
 		return endpoint(operation, (node) -> this.json.convert(node, type), call);
 	}
 
@@ -72,11 +82,11 @@ public class FunctionEndpoints {
 	 */
 	public <T> Function<Message<byte[]>, Mono<Message<byte[]>>> authenticated(TodoOperation operation,
 			Function<JsonNode, T> reader, BiFunction<AuthenticatedUser, T, Mono<?>> call) {
-		return endpoint(operation, reader, call);
+		return endpoint(operation, reader, (user, input, request) -> call.apply(user, input));
 	}
 
 	private <T> Function<Message<byte[]>, Mono<Message<byte[]>>> endpoint(TodoOperation operation,
-			Function<JsonNode, T> reader, BiFunction<AuthenticatedUser, T, Mono<?>> call) {
+			Function<JsonNode, T> reader, Call<T> call) {
 		return (message) -> Mono.defer(() -> {
 			IncomingRequest request = IncomingRequest.of(message);
 			if (request.event() != null && !operation.requestType().equals(request.event().getType())) {
@@ -86,15 +96,21 @@ public class FunctionEndpoints {
 			AuthenticatedUser user = operation.authenticated()
 					? this.tokens.authenticate(request.header("authorization")) : null;
 			T input = reader.apply(this.json.readTree(request.data()));
-			return call.apply(user, input).map((result) -> answer(operation, request, user, this.json.write(result)));
+			return call.apply(user, input, request)
+				.map((result) -> (result instanceof Replayed replayed)
+						? answer(operation, request, user, this.json.write(replayed.result()), false)
+						: answer(operation, request, user, this.json.write(result), operation.change()));
 		});
 	}
 
+	/**
+	 * @param announce whether the call changed something to announce
+	 */
 	private Message<byte[]> answer(TodoOperation operation, IncomingRequest request, AuthenticatedUser user,
-			byte[] body) {
-		if (operation.change() || request.event() != null) {
+			byte[] body, boolean announce) {
+		if (announce || request.event() != null) {
 			CloudEvent event = event(operation, user, body);
-			if (operation.change()) {
+			if (announce) {
 				this.announcer.announce(event);
 			}
 			if (request.mode() == IncomingRequest.EventMode.STRUCTURED) {
@@ -115,6 +131,35 @@ public class FunctionEndpoints {
 		return MessageBuilder.withPayload(body)
 			.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
 			.build();
+	}
+
+	/**
+	 * A call of a function for a signed-in user.
+	 *
+	 * @param <T> the request body's type
+	 */
+	@FunctionalInterface
+	public interface Call<T> {
+
+		/**
+		 * Runs the call.
+		 * @param user the caller
+		 * @param input the request body
+		 * @param request the request as it arrived, for its headers
+		 * @return the answer, or a {@link Replayed} one
+		 */
+		Mono<?> apply(AuthenticatedUser user, T input, IncomingRequest request);
+
+	}
+
+	/**
+	 * The answer a change gave the first time, given again to a retry: sent like any
+	 * answer, but not announced again, as nothing changed.
+	 *
+	 * @param result the answer
+	 */
+	public record Replayed(Object result) {
+
 	}
 
 	private static CloudEvent event(TodoOperation operation, AuthenticatedUser user, byte[] body) {

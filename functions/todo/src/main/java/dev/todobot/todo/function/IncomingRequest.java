@@ -25,7 +25,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * @param mode how the event came, or {@code null} for a plain call
  * @param data the JSON body, or the event's data
  */
-record IncomingRequest(Map<String, Object> headers, CloudEvent event, EventMode mode, byte[] data) {
+public record IncomingRequest(Map<String, Object> headers, CloudEvent event, EventMode mode, byte[] data) {
 
 	private static final CloudEventMessageConverter converter = new CloudEventMessageConverter();
 
@@ -55,8 +55,13 @@ record IncomingRequest(Map<String, Object> headers, CloudEvent event, EventMode 
 		return new IncomingRequest(headers, null, null, body);
 	}
 
-	String header(String name) {
-		Object value = this.headers.get(name);
+	/**
+	 * A header's value.
+	 * @param name its name, in any case
+	 * @return the value, or {@code null} when it was not sent
+	 */
+	public String header(String name) {
+		Object value = this.headers.get(name.toLowerCase(Locale.ROOT));
 		return (value != null) ? value.toString() : null;
 	}
 
@@ -65,7 +70,7 @@ record IncomingRequest(Map<String, Object> headers, CloudEvent event, EventMode 
 	}
 
 	/** How a CloudEvent was sent; the answer goes back the same way. */
-	enum EventMode {
+	public enum EventMode {
 
 		BINARY, STRUCTURED
 

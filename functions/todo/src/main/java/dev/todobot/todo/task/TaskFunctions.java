@@ -7,6 +7,7 @@ import dev.todobot.core.task.TaskService;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.todo.function.FunctionEndpoints;
 import dev.todobot.todo.function.TodoOperation;
+import dev.todobot.core.web.IdempotencyKey;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,14 @@ class TaskFunctions {
 
 	@Bean
 	Function<Message<byte[]>, Mono<Message<byte[]>>> addTask(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.ADD_TASK, NewTask.class,
-				(user, task) -> tasks.add(user.id(), task));
+		return endpoints.authenticated(TodoOperation.ADD_TASK, NewTask.class, (user, task, request) -> {
+			String key = IdempotencyKey.of(request.header(IdempotencyKey.HEADER));
+			if (key == null) {
+				return tasks.add(user.id(), task);
+			}
+			return tasks.add(user.id(), task, key)
+				.map((added) -> added.replayed() ? new FunctionEndpoints.Replayed(added.task()) : added.task());
+		});
 	}
 
 	@Bean
@@ -41,13 +48,13 @@ class TaskFunctions {
 	Function<Message<byte[]>, Mono<Message<byte[]>>> updateTask(FunctionEndpoints endpoints, TaskService tasks,
 			JsonBodies json) {
 		return endpoints.authenticated(TodoOperation.UPDATE_TASK, (body) -> UpdateTaskRequest.read(json, body),
-				(user, update) -> tasks.update(user.id(), update.id(), update.changes()));
+				(user, update) -> tasks.update(user.id(), update.id(), update.changes(), update.version()));
 	}
 
 	@Bean
 	Function<Message<byte[]>, Mono<Message<byte[]>>> completeTask(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.COMPLETE_TASK, TaskIdRequest.class,
-				(user, request) -> tasks.complete(user.id(), request.id()));
+		return endpoints.authenticated(TodoOperation.COMPLETE_TASK, CompleteTaskRequest.class,
+				(user, request) -> tasks.complete(user.id(), request.id(), request.version()));
 	}
 
 	@Bean

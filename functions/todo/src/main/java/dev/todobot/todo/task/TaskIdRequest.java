@@ -3,7 +3,7 @@ package dev.todobot.todo.task;
 import dev.todobot.core.error.InvalidInputException;
 
 /**
- * The body of {@code getTask}, {@code completeTask} and {@code deleteTask}.
+ * The body of {@code getTask} and {@code deleteTask}.
  */
 public record TaskIdRequest(Long id) {
 

@@ -12,9 +12,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The body of {@code updateTask}: the id and the fields to change.
  * {@code "dueDate": null} removes the due date; a missing field stays as it is.
+ *
+ * @param version the task's version the change is based on; when the task has changed
+ * since, nothing is changed (409). Without it the change applies whatever the version.
  */
 public record UpdateTaskRequest(Long id, String title, String description, LocalDate dueDate, Priority priority,
-		List<String> tags, Boolean completed) {
+		List<String> tags, Boolean completed, Long version) {
 
 	public UpdateTaskRequest {
 		if (id == null) {
@@ -30,7 +33,7 @@ public record UpdateTaskRequest(Long id, String title, String description, Local
 	 */
 	static Update read(JsonBodies json, JsonNode body) {
 		UpdateTaskRequest request = json.convert(body, UpdateTaskRequest.class);
-		return new Update(request.id(), request.changes(body));
+		return new Update(request.id(), request.changes(body), request.version());
 	}
 
 	private TaskChanges changes(JsonNode body) {
@@ -45,7 +48,7 @@ public record UpdateTaskRequest(Long id, String title, String description, Local
 	}
 
 	/** A checked update. */
-	record Update(long id, TaskChanges changes) {
+	record Update(long id, TaskChanges changes, Long version) {
 	}
 
 }
