@@ -8,8 +8,10 @@ import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.AuthenticatedFunctions;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.core.web.IdempotencyKey;
+import dev.todobot.core.lifecycle.PendingWork;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -43,13 +45,18 @@ class ChatFunctions {
 	}
 
 	@Bean
-	ChatService chatService(ConversationStore conversations, TurnStore turns, ChatAgent agent, RunningTurns running) {
-		return new ChatService(conversations, turns, agent, running);
+	ChatService chatService(ConversationStore conversations, TurnStore turns, ChatAgent agent,
+			PendingWork runningTurns) {
+		return new ChatService(conversations, turns, agent, runningTurns);
 	}
 
+	/**
+	 * Waits with the web server's graceful shutdown: a streamed turn whose client still
+	 * listens is both a request and a turn.
+	 */
 	@Bean
-	RunningTurns runningTurns() {
-		return new RunningTurns();
+	PendingWork runningTurns() {
+		return new PendingWork(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE);
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import dev.todobot.chat.conversation.ToolCall;
 import dev.todobot.chat.conversation.TurnStart;
 import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.AuthenticatedFunctions.Caller;
+import dev.todobot.core.lifecycle.PendingWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * in one conversation run one at a time ({@link TurnStore}); a turn retried with its
  * {@code Idempotency-Key} gets the answer it got before. A turn is detached from its
  * request: once begun it runs to its end, kept, even when its client leaves, and shutdown
- * waits for it ({@link RunningTurns}).
+ * waits for it ({@link PendingWork}).
  */
 public class ChatService {
 
@@ -34,9 +35,9 @@ public class ChatService {
 
 	private final ChatAgent agent;
 
-	private final RunningTurns running;
+	private final PendingWork running;
 
-	ChatService(ConversationStore conversations, TurnStore turns, ChatAgent agent, RunningTurns running) {
+	ChatService(ConversationStore conversations, TurnStore turns, ChatAgent agent, PendingWork running) {
 		this.conversations = conversations;
 		this.turns = turns;
 		this.agent = agent;

@@ -2,12 +2,14 @@ package dev.todobot.todo.config;
 
 import java.net.URI;
 
+import dev.todobot.core.lifecycle.PendingWork;
 import dev.todobot.core.user.TokenService;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.todo.function.ChangeAnnouncer;
 import dev.todobot.todo.function.FunctionEndpoints;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -16,8 +18,18 @@ import org.springframework.web.reactive.function.client.WebClient;
 class FunctionConfiguration {
 
 	@Bean
-	ChangeAnnouncer changeAnnouncer(WebClient.Builder webClient, @Value("${K_SINK:}") String sink) {
-		return new ChangeAnnouncer(webClient.build(), sink.isBlank() ? null : URI.create(sink));
+	ChangeAnnouncer changeAnnouncer(WebClient.Builder webClient, @Value("${K_SINK:}") String sink,
+			PendingWork announcements) {
+		return new ChangeAnnouncer(webClient.build(), sink.isBlank() ? null : URI.create(sink), announcements);
+	}
+
+	/**
+	 * Waits once the web server has stopped: no request is left to announce anything
+	 * more, and the HTTP client is still open.
+	 */
+	@Bean
+	PendingWork announcements() {
+		return new PendingWork(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1);
 	}
 
 	@Bean
