@@ -37,9 +37,9 @@ class DatabaseTimeoutsTests {
 
 	@Test
 	void aStatementStalledPastTheStatementTimeoutIsUnavailable() throws SQLException {
-		try (Connection locker = lockTheRow();
-				Database database = database(new PoolSettings(2, Duration.ofSeconds(5), 0, Duration.ofMillis(100),
-						Duration.ofSeconds(10), Duration.ofMillis(500)))) {
+		// the lock goes first, so that a failing test ends instead of waiting for it
+		try (Database database = database(new PoolSettings(2, Duration.ofSeconds(5), 0, Duration.ofMillis(100),
+				Duration.ofSeconds(10), Duration.ofMillis(500))); Connection locker = lockTheRow()) {
 			assertThatExceptionOfType(DatabaseUnavailableException.class).isThrownBy(
 					() -> database.transaction(DatabaseTimeoutsTests::updateTheRow).block(Duration.ofSeconds(30)));
 			// the connection went back to the pool, and serves again
@@ -50,9 +50,8 @@ class DatabaseTimeoutsTests {
 
 	@Test
 	void noFreeConnectionInTimeIsUnavailable() throws Exception {
-		try (Connection locker = lockTheRow();
-				Database database = database(new PoolSettings(1, Duration.ofSeconds(5), 0, Duration.ofMillis(100),
-						Duration.ofMillis(500), NO_STATEMENT_TIMEOUT))) {
+		try (Database database = database(new PoolSettings(1, Duration.ofSeconds(5), 0, Duration.ofMillis(100),
+				Duration.ofMillis(500), NO_STATEMENT_TIMEOUT)); Connection locker = lockTheRow()) {
 			CompletableFuture<Integer> holder = database.transaction(DatabaseTimeoutsTests::updateTheRow).toFuture();
 			awaitAWaitingLock();
 			assertThatExceptionOfType(DatabaseUnavailableException.class)
