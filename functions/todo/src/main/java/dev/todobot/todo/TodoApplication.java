@@ -17,9 +17,16 @@ public class TodoApplication {
 
 	public static void main(String[] args) {
 		if (Arrays.asList(args).equals(java.util.List.of("migrate"))) {
-			int applied = DatabaseMigrations.migrate(DatabaseSettings.fromEnvironment(System::getenv));
-			System.out.println("Database is up to date (" + applied + " migrations applied)");
-			return;
+			try {
+				int applied = DatabaseMigrations.migrate(DatabaseSettings.fromEnvironment(System::getenv));
+				System.out.println("Database is up to date (" + applied + " migrations applied)");
+				return;
+			}
+			catch (DatabaseMigrations.DatabaseLinkRefusedException | IllegalArgumentException ex) {
+				// a setting to fix, said in one line: a stack trace would only bury it
+				System.err.println(ex.getMessage());
+				System.exit(1);
+			}
 		}
 		SpringApplication.run(TodoApplication.class, args);
 	}

@@ -28,6 +28,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * The shared domain for every function: the database, tasks, users and tokens. Settings
  * come from the environment: {@code DATABASE_URL} or {@code DB_*}, {@code JWT_SECRET},
  * {@code JWT_LIFETIME} (default 24h), {@code DB_POOL_SIZE} (default 8),
+ * {@code DB_STATEMENT_TIMEOUT} (default 10s, 0 for none),
  * {@code PASSWORD_HASHING_THREADS} (default: the CPUs) and {@code PASSWORD_HASHING_QUEUE}
  * (default: 32 per thread).
  */
@@ -56,8 +57,10 @@ public class TodoCoreAutoConfiguration {
 		PoolSettings defaults = PoolSettings.defaults();
 		PoolSettings pool = new PoolSettings(environment.getProperty("DB_POOL_SIZE", Integer.class, defaults.maxSize()),
 				defaults.connectTimeout(), defaults.reconnectAttempts(), defaults.reconnectInterval(),
-				defaults.acquireTimeout());
-		return new Database(ReactiveDatabase.sessionFactory(settings, pool, entities.classes()));
+				defaults.acquireTimeout(),
+				environment.getProperty("DB_STATEMENT_TIMEOUT", Duration.class, defaults.statementTimeout()));
+		return new Database(ReactiveDatabase.sessionFactory(settings, pool, entities.classes()),
+				pool.statementTimeout());
 	}
 
 	@Bean

@@ -3,32 +3,70 @@ package dev.todobot.core.db;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLException;
+
 import dev.todobot.core.error.DatabaseUnavailableException;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.hibernate.JDBCException;
 import org.hibernate.reactive.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs units of work against the reactive session factory and turns "cannot reach the
- * database" into {@link DatabaseUnavailableException}, whatever layer reported it.
+ * database in time" into {@link DatabaseUnavailableException}, whatever layer reported
+ * it: no connection, no free connection in the pool, a certificate the link refused, or a
+ * statement PostgreSQL cancelled at the statement timeout.
  */
 public class Database implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Database.class);
 
 	private static final String FOREIGN_KEY_VIOLATION = "23503";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	/** PostgreSQL's {@code query_canceled}, which the statement timeout raises. */
+	private static final String QUERY_CANCELED = "57014";
+
 	private final Stage.SessionFactory sessionFactory;
 
+	/** Sets the statement timeout for one transaction, or {@code null} for none. */
+	private final String limitStatements;
+
+	/**
+	 * A database with the default statement timeout.
+	 * @param sessionFactory the session factory
+	 */
 	public Database(Stage.SessionFactory sessionFactory) {
+		this(sessionFactory, PoolSettings.defaults().statementTimeout());
+	}
+
+	/**
+	 * A database whose transactions end a statement that runs longer than the timeout.
+	 * The timeout is set for each transaction ({@code set_config(..., true)}, as
+	 * {@code SET LOCAL} does) rather than once per connection: Neon's proxy drops
+	 * {@code statement_timeout} as a startup parameter and its PgBouncer pooler refuses
+	 * it, and a session-level {@code SET} does not survive transaction pooling, while a
+	 * transaction's own setting holds through any pooler.
+	 * @param sessionFactory the session factory
+	 * @param statementTimeout the longest a statement in a transaction may take; zero for
+	 * no limit
+	 */
+	public Database(Stage.SessionFactory sessionFactory, Duration statementTimeout) {
 		this.sessionFactory = sessionFactory;
+		this.limitStatements = (statementTimeout.isZero()) ? null
+				: "select set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true)";
 	}
 
 	/**
@@ -38,8 +76,15 @@ public class Database implements AutoCloseable {
 	 * @return the result, lazily: nothing runs before subscription
 	 */
 	public <T> Mono<T> transaction(Function<Stage.Session, CompletionStage<T>> work) {
-		return Mono.fromCompletionStage(() -> this.sessionFactory.withTransaction((session, tx) -> work.apply(session)))
-			.onErrorMap(Database::isUnreachable, DatabaseUnavailableException::new);
+		return Mono
+			.fromCompletionStage(() -> this.sessionFactory.withTransaction(
+					(session, tx) -> limitStatements(session).thenCompose((ignored) -> work.apply(session))))
+			.onErrorMap(Database::isUnreachable, Database::unavailable);
+	}
+
+	private CompletionStage<Object> limitStatements(Stage.Session session) {
+		return (this.limitStatements != null) ? session.createNativeQuery(this.limitStatements).getSingleResult()
+				: CompletableFuture.completedFuture(null);
 	}
 
 	/**
@@ -55,7 +100,7 @@ public class Database implements AutoCloseable {
 		return Mono.fromCompletionStage(() -> this.sessionFactory.withSession((session) -> {
 			session.setDefaultReadOnly(true);
 			return work.apply(session);
-		})).onErrorMap(Database::isUnreachable, DatabaseUnavailableException::new);
+		})).onErrorMap(Database::isUnreachable, Database::unavailable);
 	}
 
 	/**
@@ -100,7 +145,37 @@ public class Database implements AutoCloseable {
 		return false;
 	}
 
+	private static DatabaseUnavailableException unavailable(Throwable error) {
+		String tls = tlsFailure(error);
+		if (tls != null) {
+			// the client only learns "not reachable"; whoever runs the service needs the
+			// reason, which is a setting to fix rather than an outage to wait out
+			logger.warn("The TLS link to the database failed ({}): check sslmode and sslrootcert, "
+					+ "and that the certificate names the host", tls);
+		}
+		return (error instanceof DatabaseUnavailableException unavailable) ? unavailable
+				: new DatabaseUnavailableException(error);
+	}
+
+	/**
+	 * Why the TLS handshake failed, if it did. The Vert.x client reports a refused
+	 * certificate or host name with a {@code VertxException} "SSL handshake failed" and
+	 * no cause; the JDK's own failures are {@link SSLException}s.
+	 */
+	private static String tlsFailure(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SSLException
+					|| (cause instanceof VertxException && String.valueOf(cause.getMessage()).startsWith("SSL"))) {
+				return cause.getMessage();
+			}
+		}
+		return null;
+	}
+
 	static boolean isUnreachable(Throwable error) {
+		if (hasSqlState(error, QUERY_CANCELED) || tlsFailure(error) != null) {
+			return true;
+		}
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
 					|| cause instanceof ClosedChannelException || cause instanceof ClosedConnectionException

@@ -32,6 +32,34 @@ class DatabaseSettingsTests {
 	}
 
 	@Test
+	void readsTheRootCertificateFromTheUrlOrTheEnvironment() {
+		assertThat(DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+			.sslRootCert()).isEqualTo("/etc/ca.pem");
+		assertThat(DatabaseSettings.fromEnvironment(
+				Map.of("DATABASE_URL", "postgres://u:p@h/d?sslmode=verify-full", "DB_SSLROOTCERT", "/etc/ca.pem")::get)
+			.sslRootCert()).isEqualTo("/etc/ca.pem");
+	}
+
+	@Test
+	void givesPgjdbcTheLibpqMeaningOfEachMode() {
+		assertThat(DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=require").jdbcUrl())
+			.isEqualTo("jdbc:postgresql://h:5432/d?sslmode=require");
+		assertThat(DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=verify-full").jdbcUrl()).isEqualTo(
+				"jdbc:postgresql://h:5432/d?sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
+		assertThat(DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=verify-ca&sslrootcert=system").jdbcUrl())
+			.isEqualTo(
+					"jdbc:postgresql://h:5432/d?sslmode=verify-ca&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
+		assertThat(DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=require&sslrootcert=/etc/ca.pem").jdbcUrl())
+			.isEqualTo("jdbc:postgresql://h:5432/d?sslmode=verify-ca&sslrootcert=%2Fetc%2Fca.pem");
+	}
+
+	@Test
+	void refusesAnUnknownSslMode() {
+		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=on"))
+			.withMessageContaining("verify-full");
+	}
+
+	@Test
 	void refusesAnEnvironmentWithoutADatabase() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DatabaseSettings.fromEnvironment(Map.<String, String>of()::get))
