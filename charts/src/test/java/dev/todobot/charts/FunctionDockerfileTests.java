@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.todobot.charts.Dockerfile.Instruction;
-import dev.todobot.charts.Dockerfile.Stage;
+import dev.todobot.parity.Dockerfile;
+import dev.todobot.parity.Dockerfile.Instruction;
+import dev.todobot.parity.Dockerfile.Stage;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * @param globalArgs the {@code ARG}s before the first {@code FROM} with their defaults
  * @param stages the build stages in order
  */
-record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
+public record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
 
-	static Dockerfile read(Path file) {
+	public static Dockerfile read(Path file) {
 		try {
 			return parse(Files.readAllLines(file));
 		}
@@ -32,7 +32,7 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 		}
 	}
 
-	static Dockerfile parse(List<String> lines) {
+	public static Dockerfile parse(List<String> lines) {
 		Map<String, String> globalArgs = new LinkedHashMap<>();
 		List<Stage> stages = new ArrayList<>();
 		for (Instruction instruction : instructions(lines)) {
@@ -78,7 +78,7 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 		return instructions;
 	}
 
-	Stage finalStage() {
+	public Stage finalStage() {
 		return this.stages.get(this.stages.size() - 1);
 	}
 
@@ -87,15 +87,15 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 	 * @param stage the stage
 	 * @return its base image reference
 	 */
-	String baseImage(Stage stage) {
+	public String baseImage(Stage stage) {
 		return expand(stage.from(), this.globalArgs);
 	}
 
-	boolean isStageName(String reference) {
+	public boolean isStageName(String reference) {
 		return this.stages.stream().anyMatch((stage) -> reference.equals(stage.name()));
 	}
 
-	static String expand(String text, Map<String, String> args) {
+	public static String expand(String text, Map<String, String> args) {
 		Matcher matcher = VARIABLE.matcher(text);
 		StringBuilder expanded = new StringBuilder();
 		while (matcher.find()) {
@@ -113,13 +113,13 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 	 * @param name the stage's name, or {@code null}
 	 * @param instructions the instructions after {@code FROM}
 	 */
-	record Stage(String from, String name, List<Instruction> instructions) {
+	public record Stage(String from, String name, List<Instruction> instructions) {
 
-		List<Instruction> all(String keyword) {
+		public List<Instruction> all(String keyword) {
 			return this.instructions.stream().filter((instruction) -> instruction.keyword().equals(keyword)).toList();
 		}
 
-		int indexOf(Instruction instruction) {
+		public int indexOf(Instruction instruction) {
 			return this.instructions.indexOf(instruction);
 		}
 
@@ -128,7 +128,7 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 		 * @param buildArgs {@code --build-arg} values
 		 * @return the values of the stage's arguments
 		 */
-		Map<String, String> args(Map<String, String> buildArgs) {
+		public Map<String, String> args(Map<String, String> buildArgs) {
 			Map<String, String> args = new LinkedHashMap<>();
 			for (Instruction arg : all("ARG")) {
 				String[] nameAndDefault = arg.arguments().split("=", 2);
@@ -146,7 +146,7 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
 	 * @param keyword the instruction in upper case
 	 * @param arguments the rest of the instruction
 	 */
-	record Instruction(String keyword, String arguments) {
+	public record Instruction(String keyword, String arguments) {
 	}
 
 }
