@@ -6,42 +6,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.todobot.core.testing.EmbeddedDatabase;
+import dev.todobot.core.testing.FunctionHttpTestSupport;
 import dev.todobot.core.user.TokenService;
 import dev.todobot.core.user.UserView;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Starts the chat function on a random port, against the embedded PostgreSQL and the real
- * mcp function, and talks to it over real HTTP.
+ * Talks to the chat function over real HTTP, with the real mcp function as its neighbour.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ChatTestSupport {
+abstract class ChatTestSupport extends FunctionHttpTestSupport {
 
 	private static final TokenService tokens = new TokenService(EmbeddedDatabase.JWT_SECRET, Duration.ofHours(1),
 			Clock.systemUTC());
 
-	@Value("${local.server.port}")
-	int port;
-
 	@DynamicPropertySource
 	static void neighbours(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", EmbeddedDatabase::url);
-		registry.add("JWT_SECRET", () -> EmbeddedDatabase.JWT_SECRET);
 		registry.add("MCP_URL", McpServer::url);
-	}
-
-	WebTestClient http() {
-		// generous: a turn may wait for a cold neighbour on a busy 2-core machine
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(60))
-			.build();
 	}
 
 	/**
@@ -59,17 +43,13 @@ abstract class ChatTestSupport {
 		return http().post()
 			.uri("/chat")
 			.contentType(MediaType.APPLICATION_JSON)
-			.headers((headers) -> headers.setBearerAuth(user.token()))
+			.headers(bearer(user.token()))
 			.bodyValue(body)
 			.exchange();
 	}
 
 	Map<?, ?> chatOk(TestUser user, Object body) {
 		return chat(user, body).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-	}
-
-	static long count(String sql) {
-		return EmbeddedDatabase.count(sql);
 	}
 
 	/** A signed-up user. */

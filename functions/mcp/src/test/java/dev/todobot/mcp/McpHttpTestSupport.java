@@ -1,33 +1,26 @@
 package dev.todobot.mcp;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.todobot.core.testing.EmbeddedDatabase;
+import dev.todobot.core.testing.FunctionHttpTestSupport;
 import dev.todobot.core.user.AuthService;
 import dev.todobot.core.user.Session;
 import dev.todobot.core.user.SignUp;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the mcp function on a random port against the embedded PostgreSQL and talks to
- * it over real HTTP, the way MCP clients do.
+ * Talks to the mcp function over real HTTP, the way MCP clients do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class McpHttpTestSupport {
+abstract class McpHttpTestSupport extends FunctionHttpTestSupport {
 
 	/** What MCP clients send: they take a JSON answer or an event stream. */
 	static final String MCP_ACCEPT = "application/json, text/event-stream";
@@ -35,27 +28,8 @@ abstract class McpHttpTestSupport {
 	static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
 
-	@Value("${local.server.port}")
-	int port;
-
 	@Autowired
 	AuthService auth;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", EmbeddedDatabase::url);
-		registry.add("JWT_SECRET", () -> EmbeddedDatabase.JWT_SECRET);
-	}
-
-	String url() {
-		return "http://localhost:" + this.port;
-	}
-
-	WebTestClient http() {
-		// generous: the first request of a fresh context warms up on a busy 2-core
-		// machine
-		return WebTestClient.bindToServer().baseUrl(url()).responseTimeout(Duration.ofSeconds(30)).build();
-	}
 
 	/**
 	 * Signs a new user up.
@@ -73,11 +47,7 @@ abstract class McpHttpTestSupport {
 			.uri("/mcp")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.ACCEPT, MCP_ACCEPT)
-			.headers((headers) -> {
-				if (token != null) {
-					headers.setBearerAuth(token);
-				}
-			})
+			.headers(bearer(token))
 			.bodyValue(body)
 			.exchange();
 	}
@@ -114,10 +84,6 @@ abstract class McpHttpTestSupport {
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> structured(Map<String, Object> result) {
 		return (Map<String, Object>) result.get("structuredContent");
-	}
-
-	static long tasks() {
-		return EmbeddedDatabase.count("select count(*) from tasks");
 	}
 
 }

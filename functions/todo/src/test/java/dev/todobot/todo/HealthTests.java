@@ -2,6 +2,10 @@ package dev.todobot.todo;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.TestPropertySource;
+
+// shows what readiness is made of, which the app keeps to itself
+@TestPropertySource(properties = "management.endpoint.health.group.readiness.show-components=always")
 class HealthTests extends TodoHttpTestSupport {
 
 	@Test
@@ -25,6 +29,8 @@ class HealthTests extends TodoHttpTestSupport {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.database.status")
 			.isEqualTo("UP");
 	}
 

@@ -1,46 +1,21 @@
 package dev.todobot.todo;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.todobot.core.testing.EmbeddedDatabase;
+import dev.todobot.core.testing.FunctionHttpTestSupport;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Starts the todo function on a random port against the embedded PostgreSQL and talks to
- * it over real HTTP. Every request comes from one address, and one test class's context
- * serves many, so the sign-in throttle's limits are lifted here; {@code ThrottleTests}
- * sets small ones of its own.
+ * Talks to the todo function over real HTTP, as its clients do. Every request comes from
+ * one address, and one test class's context serves many, so the sign-in throttle's limits
+ * are lifted here; {@code ThrottleTests} sets small ones of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "THROTTLE_ADDRESS_ATTEMPTS=1000000", "THROTTLE_ACCOUNT_FAILURES=1000000" })
-abstract class TodoHttpTestSupport {
-
-	@Value("${local.server.port}")
-	int port;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", EmbeddedDatabase::url);
-		registry.add("JWT_SECRET", () -> EmbeddedDatabase.JWT_SECRET);
-	}
-
-	WebTestClient http() {
-		// generous: the first request of a fresh context warms up on a busy 2-core
-		// machine
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(60))
-			.build();
-	}
+abstract class TodoHttpTestSupport extends FunctionHttpTestSupport {
 
 	/**
 	 * Signs a new user up.
@@ -61,11 +36,12 @@ abstract class TodoHttpTestSupport {
 	}
 
 	WebTestClient.ResponseSpec call(String function, String token, Object body) {
-		return http().post().uri("/" + function).contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
-			if (token != null) {
-				headers.setBearerAuth(token);
-			}
-		}).bodyValue(body).exchange();
+		return http().post()
+			.uri("/" + function)
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers(bearer(token))
+			.bodyValue(body)
+			.exchange();
 	}
 
 	long addTask(String token, Map<String, ?> task) {
@@ -75,10 +51,6 @@ abstract class TodoHttpTestSupport {
 			.returnResult()
 			.getResponseBody();
 		return ((Number) added.get("id")).longValue();
-	}
-
-	static long tasks() {
-		return EmbeddedDatabase.count("select count(*) from tasks");
 	}
 
 }

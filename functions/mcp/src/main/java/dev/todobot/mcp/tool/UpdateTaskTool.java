@@ -6,17 +6,20 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.task.Priority;
+import dev.todobot.core.task.RequestedChanges;
 import dev.todobot.core.task.TaskChanges;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.AuthenticatedUser;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code update_task}: changes the given fields of one of the caller's tasks.
  */
 final class UpdateTaskTool implements TodoTool {
+
+	private static final RequestedChanges.Spelling SPELLING = new RequestedChanges.Spelling("arguments", "thing",
+			"due_date");
 
 	private static final String INPUT = """
 			{
@@ -60,22 +63,14 @@ final class UpdateTaskTool implements TodoTool {
 	@Override
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		Arguments update = arguments.as(Arguments.class);
-		// "due_date": null removes the date, a missing due_date leaves it
-		JsonNode tree = arguments.tree();
-		boolean clearDueDate = tree.has("due_date") && tree.get("due_date").isNull();
-		TaskChanges changes = new TaskChanges(update.title(), update.description(), update.dueDate(), clearDueDate,
-				update.priority(), update.tags(), update.completed());
-		if (changes.isEmpty()) {
-			throw new InvalidInputException("arguments",
-					"Name at least one thing to change: title, description, due_date, priority, tags or completed");
-		}
+		TaskChanges changes = TaskChanges.requested(update, arguments.tree(), SPELLING);
 		return tasks.update(user.id(), update.taskId(), changes, update.version())
 			.map((updated) -> ToolResults.task("Updated task", updated));
 	}
 
 	record Arguments(@JsonProperty("task_id") Long taskId, String title, String description,
 			@JsonProperty("due_date") LocalDate dueDate, Priority priority, List<String> tags, Boolean completed,
-			Long version) {
+			Long version) implements RequestedChanges {
 
 		Arguments {
 			if (taskId == null) {

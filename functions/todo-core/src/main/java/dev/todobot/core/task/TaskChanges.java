@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.todobot.core.error.InvalidInputException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What to change in a task; a {@code null} field stays as it is.
@@ -25,10 +26,35 @@ public record TaskChanges(String title, String description, LocalDate dueDate, b
 	}
 
 	/**
-	 * Whether this changes nothing at all.
-	 * @return true when every field is left as it is
+	 * The changes an update request names, by the rules every way in shares: a missing
+	 * field stays as it is, a due date sent as {@code null} is removed, and a request
+	 * naming no field at all is refused.
+	 * @param fields the request's fields as read
+	 * @param sent the request as sent, to tell a {@code null} due date from a missing one
+	 * @param spelling the names the request uses, for its errors
+	 * @return the changes
+	 * @throws InvalidInputException when the request names nothing to change
 	 */
-	public boolean isEmpty() {
+	public static TaskChanges requested(RequestedChanges fields, JsonNode sent, RequestedChanges.Spelling spelling) {
+		boolean clearDueDate = sent.has(spelling.dueDate()) && sent.get(spelling.dueDate()).isNull();
+		TaskChanges changes = new TaskChanges(fields.title(), fields.description(), fields.dueDate(), clearDueDate,
+				fields.priority(), fields.tags(), fields.completed());
+		if (changes.isEmpty()) {
+			throw new InvalidInputException(spelling.request(), "Name at least one " + spelling.field()
+					+ " to change: title, description, " + spelling.dueDate() + ", priority, tags or completed");
+		}
+		return changes;
+	}
+
+	/**
+	 * Marking a task done, leaving the rest as it is.
+	 * @return the changes
+	 */
+	public static TaskChanges completion() {
+		return new TaskChanges(null, null, null, false, null, null, true);
+	}
+
+	private boolean isEmpty() {
 		return this.title == null && this.description == null && this.dueDate == null && !this.clearDueDate
 				&& this.priority == null && this.tags == null && this.completed == null;
 	}

@@ -207,7 +207,7 @@ public class TaskService {
 	}
 
 	public Mono<TaskView> complete(long userId, long taskId, Long expectedVersion) {
-		return update(userId, taskId, new TaskChanges(null, null, null, false, null, null, true), expectedVersion);
+		return update(userId, taskId, TaskChanges.completion(), expectedVersion);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.todobot.core.error.InvalidInputException;
 import dev.todobot.core.task.Priority;
+import dev.todobot.core.task.RequestedChanges;
 import dev.todobot.core.task.TaskChanges;
 import dev.todobot.core.web.JsonBodies;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * since, nothing is changed (409). Without it the change applies whatever the version.
  */
 public record UpdateTaskRequest(Long id, String title, String description, LocalDate dueDate, Priority priority,
-		List<String> tags, Boolean completed, Long version) {
+		List<String> tags, Boolean completed, Long version) implements RequestedChanges {
+
+	private static final Spelling SPELLING = new Spelling("body", "field", "dueDate");
 
 	public UpdateTaskRequest {
 		if (id == null) {
@@ -33,18 +36,7 @@ public record UpdateTaskRequest(Long id, String title, String description, Local
 	 */
 	static Update read(JsonBodies json, JsonNode body) {
 		UpdateTaskRequest request = json.convert(body, UpdateTaskRequest.class);
-		return new Update(request.id(), request.changes(body), request.version());
-	}
-
-	private TaskChanges changes(JsonNode body) {
-		boolean clearDueDate = body.has("dueDate") && body.get("dueDate").isNull();
-		TaskChanges changes = new TaskChanges(this.title, this.description, this.dueDate, clearDueDate, this.priority,
-				this.tags, this.completed);
-		if (changes.isEmpty()) {
-			throw new InvalidInputException("body",
-					"Name at least one field to change: title, description, dueDate, priority, tags or completed");
-		}
-		return changes;
+		return new Update(request.id(), TaskChanges.requested(request, body, SPELLING), request.version());
 	}
 
 	/** A checked update. */
