@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.Map;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.launcher.FunctionProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -92,7 +92,7 @@ public final class AotTraining {
 			environment.put("DATABASE_URL", databaseUrl(database));
 			environment.put("JWT_SECRET", Workload.JWT_SECRET);
 			String token = Workload.trainingUser(database);
-			RunningFunction mcp = null;
+			FunctionProcess mcp = null;
 			try {
 				if (function.equals("chat")) {
 					mcp = startMcp(mcpJar, environment, Files.createTempFile("aot-training-mcp", ".log"));
@@ -134,11 +134,12 @@ public final class AotTraining {
 	 */
 	public static Result record(String function, ProcessBuilder command, Map<String, String> environment, String token,
 			int rounds, Path log) throws IOException, InterruptedException {
-		RunningFunction process = RunningFunction.start(function, command, freePort(), environment, log);
+		FunctionProcess.withoutOutsideSettings(command.environment());
+		FunctionProcess process = FunctionProcess.start(function, command, freePort(), environment, log);
 		Workload.Outcome outcome;
 		long start = System.nanoTime();
 		try {
-			process.awaitFirstAnswer(Request.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
+			process.awaitReady(START_TIMEOUT);
 			outcome = Workload.run(function, process.port(), token, rounds);
 		}
 		catch (IOException | RuntimeException | InterruptedException ex) {
@@ -154,13 +155,12 @@ public final class AotTraining {
 		return new Result(function, rounds, outcome.requests(), outcome.surprises(), seconds);
 	}
 
-	private static RunningFunction startMcp(Path jar, Map<String, String> environment, Path log)
+	private static FunctionProcess startMcp(Path jar, Map<String, String> environment, Path log)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-		RunningFunction mcp = RunningFunction.start("mcp", new ProcessBuilder(command), freePort(), environment, log);
-		mcp.awaitFirstAnswer(Request.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
+		ProcessBuilder command = new ProcessBuilder(FunctionProcess.java(), "-jar", jar.toAbsolutePath().toString());
+		FunctionProcess.withoutOutsideSettings(command.environment());
+		FunctionProcess mcp = FunctionProcess.start("mcp", command, freePort(), environment, log);
+		mcp.awaitReady(START_TIMEOUT);
 		return mcp;
 	}
 

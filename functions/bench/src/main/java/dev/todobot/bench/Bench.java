@@ -21,11 +21,11 @@ import java.util.Set;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
+import dev.todobot.launcher.FunctionProcess;
 import dev.todobot.training.AotTraining;
 import dev.todobot.training.HttpConnection;
 import dev.todobot.training.HttpResponse;
 import dev.todobot.training.Request;
-import dev.todobot.training.RunningFunction;
 import dev.todobot.training.Workload;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
@@ -210,14 +210,14 @@ public final class Bench {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("DATABASE_URL", this.databaseUrl);
 		environment.put("JWT_SECRET", Workload.JWT_SECRET);
-		RunningFunction mcp = null;
+		FunctionProcess mcp = null;
 		try {
 			if (app.name().equals("chat")) {
 				mcp = this.apps.get("mcp")
 					.start(Variant.of(LaunchMode.EXTRACTED, "refresh"), freePort(), environment,
 							this.logs.resolve("mcp-for-chat-training.log"));
-				mcp.awaitFirstAnswer(Request.get("readiness", "/actuator/health/readiness", ""), START_TIMEOUT);
-				environment.put("MCP_URL", "http://127.0.0.1:" + mcp.port() + "/mcp");
+				mcp.awaitReady(START_TIMEOUT);
+				environment.put("MCP_URL", mcp.url() + "/mcp");
 			}
 			ProcessBuilder recording = new ProcessBuilder(app.recording(variant, List.of()))
 				.directory(app.extracted().toFile());
@@ -242,10 +242,10 @@ public final class Bench {
 	 * and one that receives the added tasks, so that the lists stay the same size.
 	 */
 	private Requests seed() throws IOException, InterruptedException {
-		try (RunningFunction todo = start("todo", this.loadVariant, "seed")) {
+		try (FunctionProcess todo = start("todo", this.loadVariant, "seed")) {
 			String suffix = Long.toString(System.currentTimeMillis(), 36);
-			String reader = token(todo.awaitFirstAnswer(signUp("bench-reader-" + suffix), START_TIMEOUT).response());
-			String writer = token(todo.awaitFirstAnswer(signUp("bench-writer-" + suffix), START_TIMEOUT).response());
+			String reader = token(FirstAnswer.await(todo, signUp("bench-reader-" + suffix), START_TIMEOUT).response());
+			String writer = token(FirstAnswer.await(todo, signUp("bench-writer-" + suffix), START_TIMEOUT).response());
 			try (HttpConnection connection = HttpConnection.open(todo.port(), Duration.ofSeconds(30))) {
 				for (int i = 1; i <= TASKS; i++) {
 					String body = String.format(Locale.ROOT,
@@ -275,7 +275,7 @@ public final class Bench {
 	}
 
 	private List<ColdStart> coldStarts(String function) throws IOException, InterruptedException {
-		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null) {
+		try (FunctionProcess mcp = function.equals("chat") ? startMcp() : null) {
 			Request first = this.requests.first(function);
 			Map<Variant, List<Double>> times = new LinkedHashMap<>();
 			Map<Variant, List<Double>> rss = new HashMap<>();
@@ -287,10 +287,11 @@ public final class Bench {
 			// machine does not fall on one mode only
 			for (int run = 0; run <= this.options.runs(); run++) {
 				for (Variant mode : this.options.variants()) {
-					try (RunningFunction process = start(function, mode, mode.id() + "-" + run)) {
-						double ms = process.awaitFirstAnswer(first, START_TIMEOUT).elapsed().toNanos() / 1e6;
-						double mib = process.rssKiB() / 1024.0;
-						double cpuMs = process.cpuMillis();
+					try (FunctionProcess process = start(function, mode, mode.id() + "-" + run)) {
+						double ms = FirstAnswer.await(process, first, START_TIMEOUT).elapsed().toNanos() / 1e6;
+						ProcessUse use = new ProcessUse(process.pid());
+						double mib = use.rssKiB() / 1024.0;
+						double cpuMs = use.cpuMillis();
 						if (run == 0) {
 							this.out.printf(Locale.ROOT, "%s, %s, page cache warm-up: %.0f ms%n", function,
 									mode.label(), ms);
@@ -320,15 +321,16 @@ public final class Bench {
 
 	private void load(String function, List<MemoryUse> memory, List<LoadResult> throughput)
 			throws IOException, InterruptedException {
-		try (RunningFunction mcp = function.equals("chat") ? startMcp() : null;
-				RunningFunction process = start(function, this.loadVariant, "load")) {
+		try (FunctionProcess mcp = function.equals("chat") ? startMcp() : null;
+				FunctionProcess process = start(function, this.loadVariant, "load")) {
 			Request first = this.requests.first(function);
-			process.awaitFirstAnswer(first, START_TIMEOUT);
-			double afterStart = process.rssKiB() / 1024.0;
+			FirstAnswer.await(process, first, START_TIMEOUT);
+			ProcessUse use = new ProcessUse(process.pid());
+			double afterStart = use.rssKiB() / 1024.0;
 			Load load = new Load(process.port(), this.options.connections());
 			LoadResult warm = load.forCount(function, first, this.options.requests());
-			double afterRequests = process.rssKiB() / 1024.0;
-			double afterRequestsAnon = process.rssAnonKiB() / 1024.0;
+			double afterRequests = use.rssKiB() / 1024.0;
+			double afterRequestsAnon = use.rssAnonKiB() / 1024.0;
 			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
 					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
 			for (Request request : this.requests.scenarios(function)) {
@@ -341,18 +343,18 @@ public final class Bench {
 				throughput.add(result);
 			}
 			memory.add(new MemoryUse(function, this.loadVariant.id(), round(afterStart), round(afterRequests),
-					round(afterRequestsAnon), this.options.requests(), round(process.rssKiB() / 1024.0),
-					round(process.peakRssKiB() / 1024.0)));
+					round(afterRequestsAnon), this.options.requests(), round(use.rssKiB() / 1024.0),
+					round(use.peakRssKiB() / 1024.0)));
 		}
 	}
 
-	private RunningFunction startMcp() throws IOException, InterruptedException {
-		RunningFunction mcp = start("mcp", this.loadVariant, "for-chat");
-		mcp.awaitFirstAnswer(this.requests.first("mcp"), START_TIMEOUT);
+	private FunctionProcess startMcp() throws IOException, InterruptedException {
+		FunctionProcess mcp = start("mcp", this.loadVariant, "for-chat");
+		FirstAnswer.await(mcp, this.requests.first("mcp"), START_TIMEOUT);
 		return mcp;
 	}
 
-	private RunningFunction start(String function, Variant variant, String label) throws IOException {
+	private FunctionProcess start(String function, Variant variant, String label) throws IOException {
 		Map<String, String> environment = new HashMap<>(this.options.environment());
 		environment.put("DATABASE_URL", this.databaseUrl);
 		environment.put("JWT_SECRET", JWT_SECRET);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.todobot.training.RunningFunction;
+import dev.todobot.launcher.FunctionProcess;
 
 /**
  * One function app and the files each launch mode needs: its executable jar, the
@@ -68,8 +68,8 @@ final class FunctionApp {
 		}
 		deleteRecursively(this.extracted);
 		Files.createDirectories(this.extracted.getParent());
-		run("extract", List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--destination",
-				this.extracted.toString()), this.extracted.getParent(), Map.of());
+		run("extract", List.of(FunctionProcess.java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract",
+				"--destination", this.extracted.toString()), this.extracted.getParent(), Map.of());
 		Files.move(this.extracted.resolve(this.name + ".jar"), this.extracted.resolve(APP_JAR));
 		for (Variant variant : variants) {
 			if (variant.mode() != LaunchMode.AOT) {
@@ -112,7 +112,7 @@ final class FunctionApp {
 	 */
 	List<String> recording(Variant variant, List<String> extra) {
 		List<String> command = new ArrayList<>();
-		command.add(java());
+		command.add(FunctionProcess.java());
 		command.addAll(this.jvmOptions);
 		command.addAll(variant.jvmOptions());
 		command.add("-XX:AOTCacheOutput=" + variant.cacheFile());
@@ -146,7 +146,7 @@ final class FunctionApp {
 	 */
 	ProcessBuilder launch(Variant variant) {
 		List<String> command = new ArrayList<>();
-		command.add(java());
+		command.add(FunctionProcess.java());
 		command.addAll(this.jvmOptions);
 		command.addAll(variant.jvmOptions());
 		Path directory = this.extracted;
@@ -170,10 +170,11 @@ final class FunctionApp {
 	 * @param log where its output goes
 	 * @return the process, started
 	 */
-	RunningFunction start(Variant variant, int port, Map<String, String> environment, Path log) throws IOException {
+	FunctionProcess start(Variant variant, int port, Map<String, String> environment, Path log) throws IOException {
 		ProcessBuilder builder = launch(variant);
+		FunctionProcess.withoutOutsideSettings(builder.environment());
 		withoutJvmOptions(builder.environment());
-		return RunningFunction.start(this.name, builder, port, environment, log);
+		return FunctionProcess.start(this.name, builder, port, environment, log);
 	}
 
 	static void withoutJvmOptions(Map<String, String> environment) {
@@ -188,7 +189,7 @@ final class FunctionApp {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		RunningFunction.withoutOutsideSettings(builder.environment());
+		FunctionProcess.withoutOutsideSettings(builder.environment());
 		withoutJvmOptions(builder.environment());
 		builder.environment().putAll(environment);
 		Process process = builder.start();
@@ -200,10 +201,6 @@ final class FunctionApp {
 			throw new IllegalStateException(
 					step + " of " + this.name + " failed with exit code " + process.exitValue() + "; see " + log);
 		}
-	}
-
-	static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	static void deleteRecursively(Path directory) throws IOException {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.todobot.core.testing.EmbeddedDatabase;
-import dev.todobot.core.testing.FunctionProcess;
+import dev.todobot.launcher.FunctionProcess;
 
 /**
  * The real mcp function, started once per test JVM from its built jar, on the embedded

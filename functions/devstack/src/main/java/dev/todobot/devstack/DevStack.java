@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
-import dev.todobot.core.testing.FunctionProcess;
+import dev.todobot.launcher.FunctionProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

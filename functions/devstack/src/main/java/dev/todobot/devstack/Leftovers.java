@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.todobot.core.testing.FunctionProcess;
+import dev.todobot.launcher.FunctionProcess;
 
 /**
  * What a devstack leaves running when it is killed before its shutdown hook runs

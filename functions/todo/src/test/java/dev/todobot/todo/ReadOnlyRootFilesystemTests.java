@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.todobot.core.testing.EmbeddedDatabase;
-import dev.todobot.core.testing.FunctionProcess;
+import dev.todobot.launcher.FunctionProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
