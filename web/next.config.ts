@@ -1,10 +1,20 @@
 import type { NextConfig } from 'next';
 
 /** Where `next dev` finds the functions: the ports of the local stack. */
-const DEV_ROUTES = [
-  { source: '/api/todo/:path*', destination: 'http://localhost:8081/:path*' },
-  { source: '/api/chat/:path*', destination: 'http://localhost:8083/:path*' },
-  { source: '/mcp', destination: 'http://localhost:8082/mcp' },
+export const DEV_FUNCTIONS = {
+  todo: 'http://localhost:8081',
+  mcp: 'http://localhost:8082',
+  chat: 'http://localhost:8083',
+};
+
+/**
+ * The gateway's function routes for the dev server, as nginx/default.conf.template routes
+ * them in the image (src/devRoutes.test.ts compares the two).
+ */
+export const DEV_ROUTES = [
+  { source: '/api/todo/:path*', destination: `${DEV_FUNCTIONS.todo}/:path*` },
+  { source: '/api/chat/:path*', destination: `${DEV_FUNCTIONS.chat}/:path*` },
+  { source: '/mcp', destination: `${DEV_FUNCTIONS.mcp}/mcp` },
 ];
 
 const nextConfig: NextConfig = {

@@ -14,6 +14,7 @@ import dev.todobot.parity.Dockerfile.Instruction;
 import dev.todobot.parity.Dockerfile.Stage;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -212,6 +213,35 @@ class FunctionDockerfileTests {
 			assertThat(Long.parseLong(maxHeap.group(1))).as("the heap ceiling of %s in %s", function, limit)
 				.isLessThanOrEqualTo(limitBytes - 160L * 1024 * 1024);
 		}
+	}
+
+	/**
+	 * Netty loads its native transport at every start, and since JDK 24 the JVM prints a
+	 * warning for each unnamed module that calls a restricted method such as
+	 * {@code System.loadLibrary}, unless the options enable native access for it.
+	 */
+	@Test
+	void letsTheFunctionsLoadNativeLibrariesWithoutAWarning(@TempDir Path directory) throws Exception {
+		String options = this.dockerfile.finalStage()
+			.all("ENV")
+			.stream()
+			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
+			.findFirst()
+			.orElseThrow()
+			.arguments()
+			.substring("JAVA_TOOL_OPTIONS=".length())
+			.replace("\"", "");
+		Path program = Files.writeString(directory.resolve("LoadsALibrary.java"),
+				"class LoadsALibrary { public static void main(String[] args) { System.loadLibrary(\"zip\"); } }");
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+				program.toString())
+			.redirectErrorStream(true);
+		// as the image passes them: to the training run and to the function alike
+		builder.environment().put("JAVA_TOOL_OPTIONS", options);
+		Process java = builder.start();
+		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(java.waitFor()).as(output).isZero();
+		assertThat(output).contains("Picked up JAVA_TOOL_OPTIONS").doesNotContain("WARNING");
 	}
 
 	@Test

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationRestartTests {
 
 	private static ConfigurableApplicationContext startChat() {
-		// a default property would lose to application.yaml's ${PORT:8080}: an argument
-		// wins
+		// a default property would lose to the function defaults' ${PORT:8080}: an
+		// argument wins
 		return new SpringApplicationBuilder(ChatApplication.class)
 			.properties("DATABASE_URL=" + EmbeddedDatabase.url(), "JWT_SECRET=" + EmbeddedDatabase.JWT_SECRET,
 					"MCP_URL=" + McpServer.url(), "OPENAI_API_KEY=test-key",

@@ -44,7 +44,7 @@ class ProtocolTests extends McpHttpTestSupport {
 			.jsonPath("$.result.protocolVersion")
 			.isEqualTo("2025-06-18")
 			.jsonPath("$.result.serverInfo.name")
-			.isEqualTo("todo-mcp")
+			.isEqualTo("mcp")
 			.jsonPath("$.result.capabilities.tools")
 			.exists()
 			.jsonPath("$.result.instructions")

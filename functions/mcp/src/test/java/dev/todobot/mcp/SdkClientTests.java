@@ -55,7 +55,7 @@ class SdkClientTests extends McpHttpTestSupport {
 	void initializesOnTheRevisionTheServerPrefers() {
 		McpSchema.InitializeResult initialized = this.client.getCurrentInitializationResult();
 		assertThat(initialized.protocolVersion()).isEqualTo("2025-06-18");
-		assertThat(initialized.serverInfo().name()).isEqualTo("todo-mcp");
+		assertThat(initialized.serverInfo().name()).isEqualTo("mcp");
 		assertThat(initialized.capabilities().tools()).isNotNull();
 	}
 
