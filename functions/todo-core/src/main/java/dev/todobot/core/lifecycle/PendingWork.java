@@ -60,12 +60,16 @@ public class PendingWork implements SmartLifecycle {
 	}
 
 	private void awaitAll(Runnable callback) {
-		CompletableFuture<?>[] now = this.running.toArray(CompletableFuture[]::new);
-		if (now.length == 0) {
+		// work that just ended may still be in the set: it leaves it in a callback of its
+		// own, which can run after this one
+		CompletableFuture<?>[] unfinished = this.running.stream()
+			.filter((work) -> !work.isDone())
+			.toArray(CompletableFuture[]::new);
+		if (unfinished.length == 0) {
 			callback.run();
 			return;
 		}
-		CompletableFuture.allOf(now).whenComplete((result, failure) -> awaitAll(callback));
+		CompletableFuture.allOf(unfinished).whenComplete((result, failure) -> awaitAll(callback));
 	}
 
 	@Override
