@@ -5,20 +5,16 @@ import java.util.function.Function;
 import dev.todobot.chat.agent.ChatAgent;
 import dev.todobot.chat.conversation.ConversationStore;
 import dev.todobot.chat.conversation.TurnStore;
-import dev.todobot.core.web.AuthenticatedFunctions;
-import dev.todobot.core.web.JsonBodies;
+import dev.todobot.core.web.FunctionEndpoints;
 import dev.todobot.core.web.IdempotencyKey;
+import dev.todobot.core.web.JsonBodies;
 import dev.todobot.core.lifecycle.PendingWork;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * {@code POST /chat}: one turn, answered as JSON. With {@code Accept: text/event-stream}
@@ -29,19 +25,9 @@ import org.springframework.messaging.support.MessageBuilder;
 class ChatFunctions {
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> chat(AuthenticatedFunctions functions, JsonBodies json,
-			ChatService chat) {
-		// as AuthenticatedFunctions.of, which does not pass the headers on
-		return (message) -> Mono.defer(() -> {
-			AuthenticatedFunctions.Caller caller = functions
-				.authenticate(AuthenticatedFunctions.header(message.getHeaders(), HttpHeaders.AUTHORIZATION));
-			ChatRequest request = json.convert(json.readTree(message.getPayload()), ChatRequest.class);
-			String key = AuthenticatedFunctions.header(message.getHeaders(), IdempotencyKey.HEADER);
-			return chat.chat(caller, request, key)
-				.map((turn) -> MessageBuilder.withPayload(json.write(turn))
-					.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-					.build());
-		});
+	Function<Message<byte[]>, Mono<Message<byte[]>>> chat(FunctionEndpoints endpoints, ChatService chat) {
+		return endpoints.authenticated(ChatRequest.class,
+				(caller, request, headers) -> chat.chat(caller, request, headers.get(IdempotencyKey.HEADER)));
 	}
 
 	@Bean

@@ -11,7 +11,7 @@ import dev.todobot.chat.conversation.MessageView;
 import dev.todobot.chat.conversation.ToolCall;
 import dev.todobot.chat.conversation.TurnStart;
 import dev.todobot.chat.conversation.TurnStore;
-import dev.todobot.core.web.AuthenticatedFunctions.Caller;
+import dev.todobot.core.web.Caller;
 import dev.todobot.core.lifecycle.PendingWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

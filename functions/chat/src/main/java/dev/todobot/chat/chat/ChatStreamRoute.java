@@ -7,7 +7,8 @@ import dev.todobot.chat.agent.ChatTurn;
 import dev.todobot.chat.agent.TurnListener;
 import dev.todobot.chat.conversation.ToolCall;
 import dev.todobot.chat.conversation.TurnStore;
-import dev.todobot.core.web.AuthenticatedFunctions;
+import dev.todobot.core.web.Caller;
+import dev.todobot.core.web.FunctionEndpoints;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.core.web.IdempotencyKey;
 import reactor.core.publisher.Mono;
@@ -37,9 +38,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class ChatStreamRoute {
 
 	@Bean
-	RouterFunction<ServerResponse> chatStream(AuthenticatedFunctions functions, JsonBodies json, ChatService chat) {
+	RouterFunction<ServerResponse> chatStream(FunctionEndpoints endpoints, JsonBodies json, ChatService chat) {
 		return RouterFunctions.route(RequestPredicates.POST("/chat").and(ChatStreamRoute::asksForEvents),
-				(request) -> stream(request, functions, json, chat));
+				(request) -> stream(request, endpoints, json, chat));
 	}
 
 	/**
@@ -52,10 +53,9 @@ class ChatStreamRoute {
 			.anyMatch((type) -> type.getType().equals("text") && type.getSubtype().equals("event-stream"));
 	}
 
-	private static Mono<ServerResponse> stream(ServerRequest request, AuthenticatedFunctions functions, JsonBodies json,
+	private static Mono<ServerResponse> stream(ServerRequest request, FunctionEndpoints endpoints, JsonBodies json,
 			ChatService chat) {
-		AuthenticatedFunctions.Caller caller = functions
-			.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
+		Caller caller = endpoints.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
 		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class)).map((buffer) -> {
 			byte[] bytes = new byte[buffer.readableByteCount()];
 			buffer.read(bytes);

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.todobot.core.error.InvalidInputException;
-import dev.todobot.core.web.AuthenticatedFunctions;
+import dev.todobot.core.web.FunctionEndpoints;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -19,15 +19,14 @@ import org.springframework.messaging.Message;
 class ConversationFunctions {
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> conversations(AuthenticatedFunctions functions,
+	Function<Message<byte[]>, Mono<Message<byte[]>>> conversations(FunctionEndpoints endpoints,
 			ConversationStore store) {
-		return functions.of(NoArguments.class, (caller, request) -> store.list(caller.user().id()));
+		return endpoints.authenticated(NoArguments.class, (caller, request) -> store.list(caller.user().id()));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> messages(AuthenticatedFunctions functions,
-			ConversationStore store) {
-		return functions.of(MessagesRequest.class,
+	Function<Message<byte[]>, Mono<Message<byte[]>>> messages(FunctionEndpoints endpoints, ConversationStore store) {
+		return endpoints.authenticated(MessagesRequest.class,
 				(caller, request) -> store.messages(caller.user().id(), request.conversationId()));
 	}
 

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import dev.todobot.core.user.AuthenticatedUser;
 import dev.todobot.core.user.TokenService;
-import dev.todobot.core.web.AuthenticatedFunctions;
+import dev.todobot.core.web.RequestHeaders;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -69,8 +69,8 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 	@Override
 	public Mono<Message<byte[]>> apply(Message<byte[]> message) {
 		return Mono.defer(() -> {
-			AuthenticatedUser user = this.tokens
-				.authenticate(AuthenticatedFunctions.header(message.getHeaders(), HttpHeaders.AUTHORIZATION));
+			RequestHeaders headers = RequestHeaders.of(message);
+			AuthenticatedUser user = this.tokens.authenticate(headers.get(HttpHeaders.AUTHORIZATION));
 			McpTransportContext context = CallerContext.of(user);
 			McpSchema.JSONRPCMessage received;
 			try {
@@ -80,7 +80,7 @@ public class McpFunction implements Function<Message<byte[]>, Mono<Message<byte[
 				return Mono.just(reply(HttpStatus.BAD_REQUEST, ex.error()));
 			}
 			if (!isInitialize(received)) {
-				checkProtocolVersion(AuthenticatedFunctions.header(message.getHeaders(), PROTOCOL_VERSION));
+				checkProtocolVersion(headers.get(PROTOCOL_VERSION));
 			}
 			Mono<Message<byte[]>> answer;
 			if (received instanceof McpSchema.JSONRPCRequest request) {

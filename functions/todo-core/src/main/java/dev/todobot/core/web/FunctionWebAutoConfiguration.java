@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 
 /**
- * The HTTP behaviour every function app shares: strict JSON, request limits, filtered
- * response headers and problem+json errors.
+ * The HTTP behaviour every function app shares: the function endpoints (bearer token,
+ * strict JSON), request limits, filtered response headers and problem+json errors.
  */
 @AutoConfiguration(after = dev.todobot.core.config.TodoCoreAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -20,8 +20,8 @@ public class FunctionWebAutoConfiguration {
 	}
 
 	@Bean
-	AuthenticatedFunctions authenticatedFunctions(JsonBodies jsonBodies, TokenService tokens) {
-		return new AuthenticatedFunctions(jsonBodies, tokens);
+	FunctionEndpoints functionEndpoints(JsonBodies jsonBodies, TokenService tokens) {
+		return new FunctionEndpoints(jsonBodies, tokens);
 	}
 
 	@Bean

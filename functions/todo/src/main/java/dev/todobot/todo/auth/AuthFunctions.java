@@ -8,7 +8,8 @@ import dev.todobot.core.user.AuthThrottle;
 import dev.todobot.core.user.SignIn;
 import dev.todobot.core.user.SignUp;
 import dev.todobot.core.web.ClientAddressFilter;
-import dev.todobot.todo.function.FunctionEndpoints;
+import dev.todobot.core.web.FunctionEndpoints;
+import dev.todobot.todo.function.CloudEventEndpoints;
 import dev.todobot.todo.function.TodoOperation;
 import reactor.core.publisher.Mono;
 
@@ -56,17 +57,17 @@ class AuthFunctions {
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> signup(FunctionEndpoints endpoints, AuthService auth,
-			AuthThrottle throttle) {
-		return endpoints.open(TodoOperation.SIGNUP, SignUp.class, (signUp) -> ClientAddressFilter.current()
-			.flatMap((address) -> throttle.signUp(address, () -> auth.signUp(signUp))));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> signup(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			AuthService auth, AuthThrottle throttle) {
+		return events.of(TodoOperation.SIGNUP, endpoints.open(SignUp.class, (signUp) -> ClientAddressFilter.current()
+			.flatMap((address) -> throttle.signUp(address, () -> auth.signUp(signUp)))));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> login(FunctionEndpoints endpoints, AuthService auth,
-			AuthThrottle throttle) {
-		return endpoints.open(TodoOperation.LOGIN, SignIn.class, (signIn) -> ClientAddressFilter.current()
-			.flatMap((address) -> throttle.signIn(signIn.email(), address, () -> auth.signIn(signIn))));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> login(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			AuthService auth, AuthThrottle throttle) {
+		return events.of(TodoOperation.LOGIN, endpoints.open(SignIn.class, (signIn) -> ClientAddressFilter.current()
+			.flatMap((address) -> throttle.signIn(signIn.email(), address, () -> auth.signIn(signIn)))));
 	}
 
 }

@@ -3,10 +3,8 @@ package dev.todobot.todo.config;
 import java.net.URI;
 
 import dev.todobot.core.lifecycle.PendingWork;
-import dev.todobot.core.user.TokenService;
-import dev.todobot.core.web.JsonBodies;
 import dev.todobot.todo.function.ChangeAnnouncer;
-import dev.todobot.todo.function.FunctionEndpoints;
+import dev.todobot.todo.function.CloudEventEndpoints;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,8 +31,8 @@ class FunctionConfiguration {
 	}
 
 	@Bean
-	FunctionEndpoints functionEndpoints(JsonBodies json, TokenService tokens, ChangeAnnouncer announcer) {
-		return new FunctionEndpoints(json, tokens, announcer);
+	CloudEventEndpoints cloudEventEndpoints(ChangeAnnouncer announcer) {
+		return new CloudEventEndpoints(announcer);
 	}
 
 }

@@ -6,34 +6,31 @@ package dev.todobot.todo.function;
  */
 public enum TodoOperation {
 
-	SIGNUP("todo.user.signup", "todo.user.signedup", false, false),
+	SIGNUP("todo.user.signup", "todo.user.signedup", false),
 
-	LOGIN("todo.user.login", "todo.user.loggedin", false, false),
+	LOGIN("todo.user.login", "todo.user.loggedin", false),
 
-	ADD_TASK("todo.task.add", "todo.task.added", true, true),
+	ADD_TASK("todo.task.add", "todo.task.added", true),
 
-	LIST_TASKS("todo.task.list", "todo.task.listed", true, false),
+	LIST_TASKS("todo.task.list", "todo.task.listed", false),
 
-	GET_TASK("todo.task.get", "todo.task.found", true, false),
+	GET_TASK("todo.task.get", "todo.task.found", false),
 
-	UPDATE_TASK("todo.task.update", "todo.task.updated", true, true),
+	UPDATE_TASK("todo.task.update", "todo.task.updated", true),
 
-	COMPLETE_TASK("todo.task.complete", "todo.task.completed", true, true),
+	COMPLETE_TASK("todo.task.complete", "todo.task.completed", true),
 
-	DELETE_TASK("todo.task.delete", "todo.task.deleted", true, true);
+	DELETE_TASK("todo.task.delete", "todo.task.deleted", true);
 
 	private final String requestType;
 
 	private final String replyType;
 
-	private final boolean authenticated;
-
 	private final boolean change;
 
-	TodoOperation(String requestType, String replyType, boolean authenticated, boolean change) {
+	TodoOperation(String requestType, String replyType, boolean change) {
 		this.requestType = requestType;
 		this.replyType = replyType;
-		this.authenticated = authenticated;
 		this.change = change;
 	}
 
@@ -45,11 +42,6 @@ public enum TodoOperation {
 	/** The {@code type} of the answering CloudEvent, and of the announced change. */
 	public String replyType() {
 		return this.replyType;
-	}
-
-	/** Whether a bearer token is required. */
-	public boolean authenticated() {
-		return this.authenticated;
 	}
 
 	/** Whether the operation changes data, and so is announced to {@code K_SINK}. */

@@ -4,10 +4,12 @@ import java.util.function.Function;
 
 import dev.todobot.core.task.NewTask;
 import dev.todobot.core.task.TaskService;
-import dev.todobot.core.web.JsonBodies;
-import dev.todobot.todo.function.FunctionEndpoints;
-import dev.todobot.todo.function.TodoOperation;
+import dev.todobot.core.web.FunctionEndpoint;
+import dev.todobot.core.web.FunctionEndpoints;
 import dev.todobot.core.web.IdempotencyKey;
+import dev.todobot.core.web.JsonBodies;
+import dev.todobot.todo.function.CloudEventEndpoints;
+import dev.todobot.todo.function.TodoOperation;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -21,47 +23,54 @@ import org.springframework.messaging.Message;
 class TaskFunctions {
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> addTask(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.ADD_TASK, NewTask.class, (user, task, request) -> {
-			String key = IdempotencyKey.of(request.header(IdempotencyKey.HEADER));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> addTask(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			TaskService tasks) {
+		return events.of(TodoOperation.ADD_TASK, endpoints.authenticated(NewTask.class, (caller, task, headers) -> {
+			String key = IdempotencyKey.of(headers.get(IdempotencyKey.HEADER));
 			if (key == null) {
-				return tasks.add(user.id(), task);
+				return tasks.add(caller.user().id(), task);
 			}
-			return tasks.add(user.id(), task, key)
-				.map((added) -> added.replayed() ? new FunctionEndpoints.Replayed(added.task()) : added.task());
-		});
+			return tasks.add(caller.user().id(), task, key)
+				.map((added) -> added.replayed() ? new FunctionEndpoint.Replayed(added.task()) : added.task());
+		}));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> listTasks(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.LIST_TASKS, ListTasksRequest.class,
-				(user, request) -> tasks.list(user.id(), request.query()));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> listTasks(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			TaskService tasks) {
+		return events.of(TodoOperation.LIST_TASKS, endpoints.authenticated(ListTasksRequest.class,
+				(caller, request) -> tasks.list(caller.user().id(), request.query())));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> getTask(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.GET_TASK, TaskIdRequest.class,
-				(user, request) -> tasks.get(user.id(), request.id()));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> getTask(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			TaskService tasks) {
+		return events.of(TodoOperation.GET_TASK, endpoints.authenticated(TaskIdRequest.class,
+				(caller, request) -> tasks.get(caller.user().id(), request.id())));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> updateTask(FunctionEndpoints endpoints, TaskService tasks,
-			JsonBodies json) {
-		return endpoints.authenticated(TodoOperation.UPDATE_TASK, (body) -> UpdateTaskRequest.read(json, body),
-				(user, update) -> tasks.update(user.id(), update.id(), update.changes(), update.version()));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> updateTask(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			TaskService tasks, JsonBodies json) {
+		return events.of(TodoOperation.UPDATE_TASK, endpoints.authenticated(
+				(body) -> UpdateTaskRequest.read(json, body),
+				(caller, update) -> tasks.update(caller.user().id(), update.id(), update.changes(), update.version())));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> completeTask(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.COMPLETE_TASK, CompleteTaskRequest.class,
-				(user, request) -> tasks.complete(user.id(), request.id(), request.version()));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> completeTask(FunctionEndpoints endpoints,
+			CloudEventEndpoints events, TaskService tasks) {
+		return events.of(TodoOperation.COMPLETE_TASK, endpoints.authenticated(CompleteTaskRequest.class,
+				(caller, request) -> tasks.complete(caller.user().id(), request.id(), request.version())));
 	}
 
 	@Bean
-	Function<Message<byte[]>, Mono<Message<byte[]>>> deleteTask(FunctionEndpoints endpoints, TaskService tasks) {
-		return endpoints.authenticated(TodoOperation.DELETE_TASK, TaskIdRequest.class,
-				(user, request) -> tasks.delete(user.id(), request.id())
-					.map((deleted) -> new DeletedTask(deleted.id(), true)));
+	Function<Message<byte[]>, Mono<Message<byte[]>>> deleteTask(FunctionEndpoints endpoints, CloudEventEndpoints events,
+			TaskService tasks) {
+		return events.of(TodoOperation.DELETE_TASK,
+				endpoints.authenticated(TaskIdRequest.class,
+						(caller, request) -> tasks.delete(caller.user().id(), request.id())
+							.map((deleted) -> new DeletedTask(deleted.id(), true))));
 	}
 
 }

@@ -17,19 +17,24 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * A function call as it arrived: plain JSON, or a CloudEvent in binary mode ({@code ce-*}
- * headers) or structured mode ({@code application/cloudevents+json}).
+ * A CloudEvent as it arrived: in binary mode ({@code ce-*} headers) or structured mode
+ * ({@code application/cloudevents+json}).
  *
- * @param headers the HTTP headers, names lower-cased
- * @param event the CloudEvent, or {@code null} for a plain call
- * @param mode how the event came, or {@code null} for a plain call
- * @param data the JSON body, or the event's data
+ * @param event the event
+ * @param mode how it came; the answer goes back the same way
  */
-public record IncomingRequest(Map<String, Object> headers, CloudEvent event, EventMode mode, byte[] data) {
+record ReceivedEvent(CloudEvent event, Mode mode) {
 
 	private static final CloudEventMessageConverter converter = new CloudEventMessageConverter();
 
-	static IncomingRequest of(Message<byte[]> message) {
+	/**
+	 * Reads the event a request carries.
+	 * @param message the request
+	 * @return the event, or {@code null} for a plain JSON call
+	 * @throws InvalidInputException when the event cannot be read
+	 */
+	static ReceivedEvent of(Message<byte[]> message) {
+		// the CloudEvents converter looks ce-specversion up in lower case only
 		Map<String, Object> headers = new HashMap<>();
 		message.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
 		String contentType = String.valueOf(headers.getOrDefault("content-type", headers.get("contenttype")));
@@ -39,38 +44,34 @@ public record IncomingRequest(Map<String, Object> headers, CloudEvent event, Eve
 				CloudEvent event = EventFormatProvider.getInstance()
 					.resolveFormat(JsonFormat.CONTENT_TYPE)
 					.deserialize(body);
-				return new IncomingRequest(headers, event, EventMode.STRUCTURED, data(event));
+				return new ReceivedEvent(event, Mode.STRUCTURED);
 			}
 			if (headers.containsKey("ce-specversion")) {
-				Map<String, Object> eventHeaders = new HashMap<>(headers);
-				eventHeaders.put(MessageHeaders.CONTENT_TYPE, contentType);
+				headers.put(MessageHeaders.CONTENT_TYPE, contentType);
 				CloudEvent event = (CloudEvent) converter
-					.fromMessage(MessageBuilder.withPayload(body).copyHeaders(eventHeaders).build(), CloudEvent.class);
-				return new IncomingRequest(headers, event, EventMode.BINARY, data(event));
+					.fromMessage(MessageBuilder.withPayload(body).copyHeaders(headers).build(), CloudEvent.class);
+				return new ReceivedEvent(event, Mode.BINARY);
 			}
 		}
 		catch (EventDeserializationException | CloudEventRWException | IllegalArgumentException ex) {
 			throw new InvalidInputException("cloudevent", "The CloudEvent cannot be read: " + ex.getMessage());
 		}
-		return new IncomingRequest(headers, null, null, body);
+		return null;
 	}
 
 	/**
-	 * A header's value.
-	 * @param name its name, in any case
-	 * @return the value, or {@code null} when it was not sent
+	 * The call the event stands for: the request with the event's data as its body, and
+	 * the request's headers (the bearer token, the {@code Idempotency-Key}).
+	 * @param message the request
+	 * @return the call
 	 */
-	public String header(String name) {
-		Object value = this.headers.get(name.toLowerCase(Locale.ROOT));
-		return (value != null) ? value.toString() : null;
+	Message<byte[]> call(Message<byte[]> message) {
+		byte[] data = (this.event.getData() != null) ? this.event.getData().toBytes() : new byte[0];
+		return MessageBuilder.withPayload(data).copyHeaders(message.getHeaders()).build();
 	}
 
-	private static byte[] data(CloudEvent event) {
-		return (event.getData() != null) ? event.getData().toBytes() : new byte[0];
-	}
-
-	/** How a CloudEvent was sent; the answer goes back the same way. */
-	public enum EventMode {
+	/** How a CloudEvent was sent. */
+	enum Mode {
 
 		BINARY, STRUCTURED
 

@@ -1,0 +1,111 @@
+package dev.todobot.todo.function;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.web.FunctionEndpoint;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.spring.messaging.CloudEventMessageConverter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Adds CloudEvents to a todo-core {@link FunctionEndpoint}: the endpoint also takes a
+ * CloudEvent of the operation's request type, binary or structured, with the body as its
+ * data, and answers it with a CloudEvent of the reply type in the same mode. A plain JSON
+ * call gets the endpoint's own answer. Every change, however it was asked for, is
+ * announced to {@code K_SINK}; a replayed one is not, as nothing changed.
+ */
+public class CloudEventEndpoints {
+
+	private static final URI SOURCE = URI.create("/todo");
+
+	private static final CloudEventMessageConverter BINARY = new CloudEventMessageConverter();
+
+	private final ChangeAnnouncer announcer;
+
+	public CloudEventEndpoints(ChangeAnnouncer announcer) {
+		this.announcer = announcer;
+	}
+
+	/**
+	 * Decorates an endpoint.
+	 * @param operation what it does, which names its CloudEvent types
+	 * @param endpoint the endpoint
+	 * @return the function to serve
+	 */
+	public Function<Message<byte[]>, Mono<Message<byte[]>>> of(TodoOperation operation, FunctionEndpoint endpoint) {
+		return (message) -> Mono.defer(() -> {
+			ReceivedEvent received = ReceivedEvent.of(message);
+			if (received == null) {
+				return endpoint.call(message).map((answer) -> plain(operation, answer));
+			}
+			if (!operation.requestType().equals(received.event().getType())) {
+				throw new InvalidInputException("ce-type", "This function takes CloudEvents of type '"
+						+ operation.requestType() + "', not '" + received.event().getType() + "'");
+			}
+			return endpoint.call(received.call(message)).map((answer) -> reply(operation, answer, received.mode()));
+		});
+	}
+
+	private Message<byte[]> plain(TodoOperation operation, FunctionEndpoint.Answer answer) {
+		if (announces(operation, answer)) {
+			this.announcer.announce(event(operation, answer));
+		}
+		return answer.message();
+	}
+
+	private Message<byte[]> reply(TodoOperation operation, FunctionEndpoint.Answer answer, ReceivedEvent.Mode mode) {
+		CloudEvent event = event(operation, answer);
+		if (announces(operation, answer)) {
+			this.announcer.announce(event);
+		}
+		if (mode == ReceivedEvent.Mode.STRUCTURED) {
+			byte[] structured = EventFormatProvider.getInstance()
+				.resolveFormat(JsonFormat.CONTENT_TYPE)
+				.serialize(event);
+			return MessageBuilder.withPayload(structured)
+				.setHeader(MessageHeaders.CONTENT_TYPE, JsonFormat.CONTENT_TYPE)
+				.setHeader(HttpHeaders.CONTENT_TYPE, JsonFormat.CONTENT_TYPE)
+				.build();
+		}
+		@SuppressWarnings("unchecked")
+		Message<byte[]> binary = (Message<byte[]>) BINARY.toMessage(event, new MessageHeaders(Map.of()));
+		return binary;
+	}
+
+	private static boolean announces(TodoOperation operation, FunctionEndpoint.Answer answer) {
+		return operation.change() && !answer.replayed();
+	}
+
+	/**
+	 * The answer as a CloudEvent: the same event answers the caller and is announced.
+	 */
+	private static CloudEvent event(TodoOperation operation, FunctionEndpoint.Answer answer) {
+		CloudEventBuilder builder = CloudEventBuilder.v1()
+			.withId(UUID.randomUUID().toString())
+			.withSource(SOURCE)
+			.withType(operation.replyType())
+			.withTime(OffsetDateTime.now(ZoneOffset.UTC))
+			.withDataContentType(MediaType.APPLICATION_JSON_VALUE)
+			.withData(answer.body());
+		if (answer.caller() != null) {
+			builder.withExtension("userid", Long.toString(answer.caller().user().id()));
+		}
+		return builder.build();
+	}
+
+}
