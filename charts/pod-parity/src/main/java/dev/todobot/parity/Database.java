@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -84,6 +85,9 @@ final class Database implements AutoCloseable {
 			.setDataDirectory(this.dataDirectory)
 			.setCleanDataDirectory(false)
 			.setPort(this.port)
+			// a restart after an outage under load may first recover from its write-ahead
+			// log
+			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
 	}
 
