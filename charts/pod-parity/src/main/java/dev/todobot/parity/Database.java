@@ -85,9 +85,6 @@ final class Database implements AutoCloseable {
 			.setDataDirectory(this.dataDirectory)
 			.setCleanDataDirectory(false)
 			.setPort(this.port)
-			// a restart after an outage under load may first recover from its write-ahead
-			// log
-			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
 	}
 
@@ -160,13 +157,28 @@ final class Database implements AutoCloseable {
 		}
 	}
 
-	/** Stops PostgreSQL (fast shutdown), keeping its data, as an outage would. */
+	/**
+	 * Stops PostgreSQL (fast shutdown), keeping its data, as an outage would, and returns
+	 * once the server has exited: under load it can outlast the stop command, and a
+	 * restart meanwhile fails on its lock file.
+	 */
 	void stop() {
 		try {
 			this.postgres.close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		Path lockFile = this.dataDirectory.resolve("postmaster.pid");
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (Files.exists(lockFile) && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 
