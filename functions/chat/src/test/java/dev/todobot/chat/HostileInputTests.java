@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests extends ChatTestSupport {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Stands in for the caller's own conversation, which the cases are made before. */
 	private static final String OWN_CONVERSATION = "OWN_CONVERSATION";
@@ -74,11 +71,7 @@ class HostileInputTests extends ChatTestSupport {
 			.exchange()
 			.expectBody(String.class)
 			.returnResult();
-		String seen = answer.getStatus() + " " + answer.getResponseBody();
-		assertThat(answer.getStatus().value()).as("%s answered %s", body, seen).isEqualTo(400);
-		assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		String named = JSON.readTree(answer.getResponseBody()).path("field").asString();
-		assertThat(HostileInput.names(named, hostile.field())).as("%s answered %s", body, seen).isTrue();
+		HostileInput.assertRefused(answer, body, hostile.field());
 		assertThat(Rows.now()).isEqualTo(before);
 	}
 

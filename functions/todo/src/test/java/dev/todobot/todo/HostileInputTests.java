@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,8 +30,6 @@ class HostileInputTests extends TodoHttpTestSupport {
 
 	/** Stands in for the id of the caller's own task, which the cases are made before. */
 	private static final String OWN_TASK = "OWN_TASK";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private String token;
 
@@ -74,11 +71,7 @@ class HostileInputTests extends TodoHttpTestSupport {
 			.exchange()
 			.expectBody(String.class)
 			.returnResult();
-		String seen = answer.getStatus() + " " + answer.getResponseBody();
-		assertThat(answer.getStatus().value()).as("%s answered %s", body, seen).isEqualTo(400);
-		assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		String named = JSON.readTree(answer.getResponseBody()).path("field").asString();
-		assertThat(HostileInput.names(named, hostile.field())).as("%s answered %s", body, seen).isTrue();
+		HostileInput.assertRefused(answer, body, hostile.field());
 		assertThat(Rows.now(this.taskId)).isEqualTo(before);
 	}
 

@@ -7,6 +7,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A corpus of hostile request bodies, generated the same way for every function: a valid
  * body, then each of its fields (and one element of each list field) set in turn to each
@@ -20,6 +27,8 @@ public final class HostileInput {
 	 * store (U+0000, lone surrogates), whole numbers beyond 64 bits, fractions, numbers
 	 * beyond a double's range, and objects.
 	 */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	public static final List<String> ANY_FIELD = List.of("\"\\u0000\"", "\"buy\\u0000milk\"", "\"milk\\u0000\"",
 			"\"\\ud800\"", "\"a\\udc00b\"", "\"\\udc00\\ud800\"", "9223372036854775808", "-9223372036854775809",
 			"18446744073709551616", "123456789012345678901234567890", "1.5", "1e400", "-1e400", "{}",
@@ -68,6 +77,21 @@ public final class HostileInput {
 	 */
 	public static boolean names(String named, String field) {
 		return named != null && (named.equals(field) || named.startsWith(field + "[") || named.startsWith(field + "."));
+	}
+
+	/**
+	 * Asserts what a user must get for a hostile case: a 400 problem+json naming the
+	 * field.
+	 * @param answer the function's answer
+	 * @param body what was sent
+	 * @param field the field the case made hostile
+	 */
+	public static void assertRefused(EntityExchangeResult<String> answer, String body, String field) {
+		String seen = answer.getStatus() + " " + answer.getResponseBody();
+		assertThat(answer.getStatus().value()).as("%s answered %s", body, seen).isEqualTo(400);
+		assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		String named = JSON.readTree(answer.getResponseBody()).path("field").asString();
+		assertThat(names(named, field)).as("%s answered %s", body, seen).isTrue();
 	}
 
 	/** What a field holds, and so which further values it refuses. */
