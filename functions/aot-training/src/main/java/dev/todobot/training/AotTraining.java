@@ -87,10 +87,7 @@ public final class AotTraining {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
 			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
 					"postgres", "disable");
-			DatabaseMigrations.migrate(database);
-			Map<String, String> environment = new HashMap<>();
-			environment.put("DATABASE_URL", databaseUrl(database));
-			environment.put("JWT_SECRET", Workload.JWT_SECRET);
+			Map<String, String> environment = prepare(database);
 			String token = Workload.trainingUser(database);
 			FunctionProcess mcp = null;
 			try {
@@ -155,7 +152,28 @@ public final class AotTraining {
 		return new Result(function, rounds, outcome.requests(), outcome.surprises(), seconds);
 	}
 
-	private static FunctionProcess startMcp(Path jar, Map<String, String> environment, Path log)
+	/**
+	 * Migrates the training database.
+	 * @param database an empty database
+	 * @return the environment a function needs to use it: {@code DATABASE_URL} and
+	 * {@code JWT_SECRET}
+	 */
+	public static Map<String, String> prepare(DatabaseSettings database) {
+		DatabaseMigrations.migrate(database);
+		Map<String, String> environment = new HashMap<>();
+		environment.put("DATABASE_URL", databaseUrl(database));
+		environment.put("JWT_SECRET", Workload.JWT_SECRET);
+		return environment;
+	}
+
+	/**
+	 * Starts the mcp function that chat's training calls.
+	 * @param jar the mcp function's jar
+	 * @param environment its database and JWT settings
+	 * @param log where its output goes
+	 * @return the ready function
+	 */
+	public static FunctionProcess startMcp(Path jar, Map<String, String> environment, Path log)
 			throws IOException, InterruptedException {
 		ProcessBuilder command = new ProcessBuilder(FunctionProcess.java(), "-jar", jar.toAbsolutePath().toString());
 		FunctionProcess.withoutOutsideSettings(command.environment());

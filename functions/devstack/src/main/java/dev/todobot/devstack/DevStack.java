@@ -56,6 +56,8 @@ public final class DevStack implements AutoCloseable {
 
 	private Gateway gateway;
 
+	private boolean closed;
+
 	private DevStack(DataDirectoryLock lock, Path dataDirectory) {
 		this.lock = lock;
 		this.dataDirectory = dataDirectory;
@@ -74,22 +76,34 @@ public final class DevStack implements AutoCloseable {
 		}
 		DevStack stack;
 		try {
-			stack = start(options, System.out);
+			stack = run(options, System.out);
 		}
 		catch (Exception ex) {
 			System.err.println("devstack could not start: " + causes(ex));
 			System.exit(1);
 			return;
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			System.out.println("Stopping...");
-			stack.close();
-		}));
 		System.out.println();
 		System.out.println("Todo Chatbot is running: " + stack.url());
 		System.out.println("Data is kept in " + options.dataDirectory() + " (start with --fresh to wipe it).");
 		System.out.println("Press Ctrl-C to stop.");
 		Thread.currentThread().join();
+	}
+
+	/**
+	 * Starts the stack as the run command does: a Ctrl-C or SIGTERM stops every part
+	 * already started, also while the others are still starting.
+	 * @param options how to run
+	 * @param out where progress goes
+	 * @return the running stack
+	 */
+	static DevStack run(DevStackOptions options, PrintStream out) throws Exception {
+		DevStack stack = open(options);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			out.println("Stopping...");
+			stack.close();
+		}));
+		return stack.startParts(options, out);
 	}
 
 	/**
@@ -101,17 +115,23 @@ public final class DevStack implements AutoCloseable {
 	 * @return the running stack; close it to stop everything
 	 */
 	public static DevStack start(DevStackOptions options, PrintStream out) throws Exception {
+		return open(options).startParts(options, out);
+	}
+
+	private static DevStack open(DevStackOptions options) throws Exception {
 		if (!Files.isRegularFile(options.webRoot().resolve("index.html"))) {
 			throw new IllegalStateException(
 					options.webRoot() + " has no web export: build it first with " + "./mvnw -B -DskipTests install");
 		}
-		WebServerConfig web = WebServerConfig.read(options.root().resolve(NGINX_TEMPLATE));
-		DevStackOptions.Ports ports = options.ports();
-		Path pgdata = options.dataDirectory().resolve("pgdata");
 		Files.createDirectories(options.dataDirectory());
-		DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDirectory(), STOP_WAIT);
-		DevStack stack = new DevStack(lock, options.dataDirectory());
+		return new DevStack(DataDirectoryLock.acquire(options.dataDirectory(), STOP_WAIT), options.dataDirectory());
+	}
+
+	private DevStack startParts(DevStackOptions options, PrintStream out) throws Exception {
 		try {
+			WebServerConfig web = WebServerConfig.read(options.root().resolve(NGINX_TEMPLATE));
+			DevStackOptions.Ports ports = options.ports();
+			Path pgdata = options.dataDirectory().resolve("pgdata");
 			for (String leftover : Leftovers.stop(options.dataDirectory())) {
 				out.println("Stopped " + leftover + ", left running by an earlier devstack that did not shut down");
 			}
@@ -121,44 +141,72 @@ public final class DevStack implements AutoCloseable {
 			}
 			// any free port: the data directory, not the port, is what a second run
 			// reuses
-			stack.postgres = EmbeddedPostgres.builder().setDataDirectory(pgdata).setCleanDataDirectory(false).start();
-			int databasePort = stack.postgres.getPort();
+			EmbeddedPostgres postgres = adopt(
+					EmbeddedPostgres.builder().setDataDirectory(pgdata).setCleanDataDirectory(false).start());
+			int databasePort = postgres.getPort();
 			DatabaseMigrations.migrate(
 					new DatabaseSettings("localhost", databasePort, "postgres", "postgres", "postgres", "disable"));
 			out.println("PostgreSQL started, its data in " + pgdata);
 			Map<String, String> shared = Map.of("DATABASE_URL",
 					"postgres://postgres:postgres@localhost:" + databasePort + "/postgres?sslmode=disable",
 					"JWT_SECRET", jwtSecret(options.dataDirectory()));
-			Map<String, Integer> functionPorts = Map.of("todo", ports.todo(), "mcp", ports.mcp(), "chat", ports.chat());
-			Map<String, String> urls = new HashMap<>();
-			functionPorts.forEach((name, port) -> urls.put(name, "http://127.0.0.1:" + port));
 			Path logs = options.dataDirectory().resolve("logs");
-			for (String name : List.of("todo", "mcp", "chat")) {
+			// in this order, so that chat is given the address of an mcp already started
+			for (Map.Entry<String, Integer> function : ports.functions().entrySet()) {
+				String name = function.getKey();
 				Map<String, String> environment = new HashMap<>(shared);
 				if (name.equals("chat")) {
-					environment.put("MCP_URL", urls.get("mcp") + "/mcp");
+					environment.put("MCP_URL", urls().get("mcp") + "/mcp");
 				}
-				stack.functions.add(FunctionProcess.start(name, jar(options.root(), name), functionPorts.get(name),
-						environment, logs.resolve(name + ".log")));
+				adopt(FunctionProcess.start(name, jar(options.root(), name), function.getValue(), environment,
+						logs.resolve(name + ".log")));
 			}
 			Leftovers.record(options.dataDirectory(),
-					stack.functions.stream()
+					this.functions.stream()
 						.map((f) -> new Leftovers.RunningFunction(f.name(), f.pid(), jar(options.root(), f.name())))
 						.toList());
-			for (FunctionProcess function : stack.functions) {
+			for (FunctionProcess function : this.functions) {
 				function.awaitReady(READY_TIMEOUT);
 				out.println(function.name() + " function started: " + function.url()
 						+ (function.name().equals("mcp") ? "/mcp" : ""));
 				warnings(function.log()).forEach((line) -> out.println("  [" + function.name() + "] " + line));
 			}
 			out.println("Their logs are in " + logs);
-			stack.gateway = new Gateway(ports.gateway(), options.webRoot(), web, urls);
-			return stack;
+			adopt(new Gateway(ports.gateway(), options.webRoot(), web, urls()));
+			return this;
 		}
 		catch (Exception ex) {
-			stack.close();
+			close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Takes a part that has started into the stack, so that closing the stack stops it; a
+	 * part that starts after the stack was closed (a SIGTERM during start-up) is stopped
+	 * at once.
+	 */
+	private synchronized <T extends AutoCloseable> T adopt(T part) throws Exception {
+		if (this.closed) {
+			part.close();
+			throw new IllegalStateException("devstack was stopped while it started");
+		}
+		switch (part) {
+			case EmbeddedPostgres database -> this.postgres = database;
+			case FunctionProcess function -> this.functions.add(function);
+			case Gateway started -> this.gateway = started;
+			default -> throw new IllegalArgumentException("Not a part of the stack: " + part);
+		}
+		return part;
+	}
+
+	/**
+	 * Each function's address, by name.
+	 */
+	private synchronized Map<String, String> urls() {
+		Map<String, String> urls = new HashMap<>();
+		this.functions.forEach((function) -> urls.put(function.name(), function.url()));
+		return urls;
 	}
 
 	/**
@@ -170,7 +218,11 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		try (this.lock) {
 			this.lock.stopping();
 			// each part is stopped even when stopping an earlier one failed
@@ -211,9 +263,7 @@ public final class DevStack implements AutoCloseable {
 	private static void requireFree(DevStackOptions.Ports ports) {
 		Map<String, Integer> wanted = new LinkedHashMap<>();
 		wanted.put("the web UI", ports.gateway());
-		wanted.put("todo", ports.todo());
-		wanted.put("mcp", ports.mcp());
-		wanted.put("chat", ports.chat());
+		wanted.putAll(ports.functions());
 		wanted.forEach((part, port) -> {
 			try (ServerSocket socket = new ServerSocket()) {
 				socket.bind(new InetSocketAddress(port));

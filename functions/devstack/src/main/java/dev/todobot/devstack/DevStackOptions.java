@@ -2,7 +2,9 @@ package dev.todobot.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run the stack.
@@ -89,6 +91,18 @@ public record DevStackOptions(Path root, Path dataDirectory, Path webRoot, boole
 
 		/** The laptop defaults. */
 		public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083);
+
+		/**
+		 * Each function's port, by name, in the order they start.
+		 * @return todo, mcp and chat
+		 */
+		public Map<String, Integer> functions() {
+			Map<String, Integer> functions = new LinkedHashMap<>();
+			functions.put("todo", this.todo);
+			functions.put("mcp", this.mcp);
+			functions.put("chat", this.chat);
+			return functions;
+		}
 
 	}
 

@@ -31,9 +31,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The local stand-in for the web container's nginx, on Jetty: serves the web export and
  * passes the template's function locations ({@code /api/todo/*}, {@code /api/chat/*},
- * {@code /mcp}) to the functions, with the template's rewrites, security headers and
- * caching. Requests are served by Jetty's own platform threads and proxied without
- * blocking, so a slow or stopped function holds no thread that another request needs.
+ * {@code /mcp}) to the functions, with the template's rewrites, fixed answers
+ * ({@code /healthz}), security headers and caching. Requests are served by Jetty's own
+ * platform threads and proxied without blocking, so a slow or stopped function holds no
+ * thread that another request needs.
  */
 final class Gateway implements AutoCloseable {
 
@@ -67,13 +68,16 @@ final class Gateway implements AutoCloseable {
 		this.server.addConnector(connector);
 
 		PathMappingsHandler paths = new PathMappingsHandler();
-		paths.addMapping(new ServletPathSpec("/healthz"), new Healthz());
+		for (WebServerConfig.FixedAnswer answer : config.answers()) {
+			paths.addMapping(new ServletPathSpec(answer.location()), new Fixed(answer));
+		}
 		for (WebServerConfig.Route route : config.routes()) {
 			String location = route.location();
 			String spec = route.exact() ? location : location.replaceAll("/$", "") + "/*";
 			paths.addMapping(new ServletPathSpec(spec), new FunctionProxy(route, functions.get(route.function())));
 		}
-		paths.addMapping(new ServletPathSpec("/"), new TryFiles(files(webRoot.toAbsolutePath().normalize())));
+		paths.addMapping(new ServletPathSpec("/"),
+				new TryFiles(files(webRoot.toAbsolutePath().normalize()), config.cacheControl()));
 
 		this.server.setHandler(new SecurityHeaders(config.headers(), new ContextHandler(paths, "/")));
 		this.server.setErrorHandler(new ProblemErrors(config.headers()));
@@ -118,21 +122,26 @@ final class Gateway implements AutoCloseable {
 
 	/**
 	 * The template's {@code try_files} and caching: hashed build output is served as it
-	 * is and never changes; everything else (HTML above all) is revalidated, and the
-	 * app's own routes, rendered in the browser, get the app.
+	 * is, and the app's own routes, rendered in the browser, get the app.
 	 */
 	private static final class TryFiles extends Handler.Wrapper {
 
-		TryFiles(Handler files) {
+		private final WebServerConfig.CacheControl cacheControl;
+
+		TryFiles(Handler files, WebServerConfig.CacheControl cacheControl) {
 			super(files);
+			this.cacheControl = cacheControl;
 		}
 
 		@Override
 		public boolean handle(Request request, Response response, Callback callback) throws Exception {
 			String path = Request.getPathInContext(request);
 			boolean hashed = path.startsWith("/_next/static/");
-			response.getHeaders()
-				.put(HttpHeader.CACHE_CONTROL, hashed ? "public, max-age=31536000, immutable" : "no-cache");
+			String query = request.getHttpURI().getQuery();
+			String cacheControl = this.cacheControl.of(path + ((query != null) ? "?" + query : ""));
+			if (!cacheControl.isEmpty()) {
+				response.getHeaders().put(HttpHeader.CACHE_CONTROL, cacheControl);
+			}
 			List<String> candidates = hashed ? List.of(path)
 					: List.of(path, path + ".html", path + "/index.html", "/index.html");
 			for (String candidate : candidates) {
@@ -190,12 +199,22 @@ final class Gateway implements AutoCloseable {
 
 	}
 
-	private static final class Healthz extends Handler.Abstract.NonBlocking {
+	/**
+	 * One of the template's locations that nginx answers itself.
+	 */
+	private static final class Fixed extends Handler.Abstract.NonBlocking {
+
+		private final WebServerConfig.FixedAnswer answer;
+
+		Fixed(WebServerConfig.FixedAnswer answer) {
+			this.answer = answer;
+		}
 
 		@Override
 		public boolean handle(Request request, Response response, Callback callback) {
-			response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
-			Content.Sink.write(response, true, "ok\n", callback);
+			response.setStatus(this.answer.status());
+			response.getHeaders().put(HttpHeader.CONTENT_TYPE, this.answer.contentType());
+			Content.Sink.write(response, true, this.answer.body(), callback);
 			return true;
 		}
 

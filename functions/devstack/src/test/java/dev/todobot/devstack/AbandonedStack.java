@@ -15,12 +15,20 @@ final class AbandonedStack {
 	}
 
 	public static void main(String[] args) throws Exception {
-		DevStackOptions options = new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), Path.of(args[0]),
-				Path.of(args[1]), false, new DevStackOptions.Ports(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-						Integer.parseInt(args[4]), Integer.parseInt(args[5])));
-		DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()));
+		DevStack.start(options(args), new PrintStream(OutputStream.nullOutputStream()));
 		System.out.println("READY");
 		Thread.currentThread().join();
+	}
+
+	/**
+	 * The options a test passes as arguments.
+	 * @param args data directory, web root, then the gateway, todo, mcp and chat ports
+	 * @return the options
+	 */
+	static DevStackOptions options(String[] args) {
+		return new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), Path.of(args[0]), Path.of(args[1]),
+				false, new DevStackOptions.Ports(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+						Integer.parseInt(args[4]), Integer.parseInt(args[5])));
 	}
 
 }

@@ -66,7 +66,7 @@ class DevStackTests {
 	void stopsWhatAKilledDevstackLeftRunning() throws Exception {
 		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
 		DevStackOptions options = options();
-		Process killed = startInOwnJvm(options);
+		Process killed = startInOwnJvm(options, AbandonedStack.class, "READY");
 		List<ProcessHandle> leftBehind = killed.descendants().toList();
 		killed.destroyForcibly().waitFor();
 		assertThat(leftBehind).as("processes that outlive a killed devstack").anyMatch(ProcessHandle::isAlive);
@@ -78,6 +78,22 @@ class DevStackTests {
 		}
 		assertThat(log.toString(StandardCharsets.UTF_8)).contains("Stopped todo function", "Stopped PostgreSQL");
 		assertThat(leftBehind).noneMatch(ProcessHandle::isAlive);
+	}
+
+	@Test
+	void aSigtermWhileTheFunctionsStartStopsThem() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		Process stack = startInOwnJvm(options(), StoppedWhileStarting.class, "PostgreSQL started");
+		List<ProcessHandle> functions = stack.descendants().toList();
+		while (functions.stream().filter(DevStackTests::isFunction).count() < 3) {
+			Thread.sleep(20);
+			functions = stack.descendants().toList();
+		}
+		stack.destroy();
+		stack.waitFor();
+		assertThat(functions.stream().filter(DevStackTests::isFunction))
+			.as("functions started before the SIGTERM, still running after the devstack stopped")
+			.noneMatch(ProcessHandle::isAlive);
 	}
 
 	@Test
@@ -181,22 +197,28 @@ class DevStackTests {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
-	private static Process startInOwnJvm(DevStackOptions options) throws IOException {
+	private static boolean isFunction(ProcessHandle process) {
+		return process.info().commandLine().orElse("").matches(".*/(todo|mcp|chat)\\.jar.*");
+	}
+
+	/**
+	 * Starts a devstack in its own JVM and returns once it printed a line.
+	 */
+	private static Process startInOwnJvm(DevStackOptions options, Class<?> main, String until) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		DevStackOptions.Ports ports = options.ports();
-		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				AbandonedStack.class.getName(), options.dataDirectory().toString(), options.webRoot().toString(),
-				Integer.toString(ports.gateway()), Integer.toString(ports.todo()), Integer.toString(ports.mcp()),
-				Integer.toString(ports.chat()))
+		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(),
+				options.dataDirectory().toString(), options.webRoot().toString(), Integer.toString(ports.gateway()),
+				Integer.toString(ports.todo()), Integer.toString(ports.mcp()), Integer.toString(ports.chat()))
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line;
-		while ((line = output.readLine()) != null && !line.equals("READY")) {
+		while ((line = output.readLine()) != null && !line.startsWith(until)) {
 			// its start-up log
 		}
-		assertThat(line).as("the first devstack started").isEqualTo("READY");
+		assertThat(line).as("the devstack's output").startsWith(until);
 		return process;
 	}
 

@@ -118,6 +118,23 @@ class GatewayTests {
 	}
 
 	@Test
+	void answersTheTemplatesHealthLocationAsNginxDoes() throws Exception {
+		assertThat(this.config.answers()).extracting(WebServerConfig.FixedAnswer::location).containsExactly("/healthz");
+		HttpResponse<String> health = get("/healthz");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(health.body()).isEqualTo("ok\n");
+	}
+
+	@Test
+	void leavesTheCachingOfFunctionAnswersToTheFunctionsAsTheTemplatesMapSays() {
+		assertThat(this.config.cacheControl().of("/api/todo/listTasks")).isEmpty();
+		assertThat(this.config.cacheControl().of("/mcp")).isEmpty();
+		assertThat(this.config.cacheControl().of("/mcpx")).isEqualTo("no-cache");
+	}
+
+	@Test
 	void routesTheTemplatesFunctionLocations() {
 		assertThat(this.config.routes()).extracting(WebServerConfig.Route::function)
 			.containsExactlyInAnyOrder("todo", "chat", "mcp");

@@ -1,4 +1,4 @@
-package dev.todobot.chat.chat;
+package dev.todobot.chat.turn;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
