@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
 import dev.todobot.core.db.DatabaseMigrations;
@@ -77,6 +78,10 @@ public final class DevStack implements AutoCloseable {
 		DevStack stack;
 		try {
 			stack = run(options, System.out);
+		}
+		catch (CancellationException ex) {
+			// stopped by Ctrl-C or SIGTERM while it started: the shutdown hook says so
+			return;
 		}
 		catch (Exception ex) {
 			System.err.println("devstack could not start: " + causes(ex));
@@ -176,9 +181,17 @@ public final class DevStack implements AutoCloseable {
 			return this;
 		}
 		catch (Exception ex) {
+			boolean stopped = isClosed();
 			close();
+			if (stopped) {
+				throw new CancellationException("devstack was stopped while it started");
+			}
 			throw ex;
 		}
+	}
+
+	private synchronized boolean isClosed() {
+		return this.closed;
 	}
 
 	/**
@@ -189,7 +202,7 @@ public final class DevStack implements AutoCloseable {
 	private synchronized <T extends AutoCloseable> T adopt(T part) throws Exception {
 		if (this.closed) {
 			part.close();
-			throw new IllegalStateException("devstack was stopped while it started");
+			throw new CancellationException("devstack was stopped while it started");
 		}
 		switch (part) {
 			case EmbeddedPostgres database -> this.postgres = database;
