@@ -50,7 +50,7 @@ final class Database implements AutoCloseable {
 	static Database start(Path dataDirectory, String serviceAddress) {
 		try {
 			stopLeftover(dataDirectory);
-			deleteRecursively(dataDirectory);
+			ImageBuilder.deleteRecursively(dataDirectory);
 			Files.createDirectories(dataDirectory.getParent());
 			int port;
 			try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -245,16 +245,6 @@ final class Database implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// stopped already
-		}
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (Files.exists(directory)) {
-			try (var files = Files.walk(directory)) {
-				for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-					Files.delete(file);
-				}
-			}
 		}
 	}
 

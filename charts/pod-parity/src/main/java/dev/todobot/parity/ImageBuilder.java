@@ -537,6 +537,10 @@ final class ImageBuilder {
 		}
 	}
 
+	/**
+	 * Deletes a directory and all in it, links themselves but not what they point to.
+	 * @param directory the directory; nothing happens when it does not exist
+	 */
 	static void deleteRecursively(Path directory) {
 		if (!Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			return;

@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import dev.todobot.core.db.DatabaseMigrations;
 import dev.todobot.core.db.DatabaseSettings;
 import dev.todobot.launcher.FunctionProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole product on one machine: an embedded PostgreSQL whose data is kept between
@@ -142,7 +142,7 @@ public final class DevStack implements AutoCloseable {
 			}
 			requireFree(ports);
 			if (options.fresh()) {
-				deleteRecursively(pgdata);
+				FileSystemUtils.deleteRecursively(pgdata);
 			}
 			// any free port: the data directory, not the port, is what a second run
 			// reuses
@@ -319,17 +319,6 @@ public final class DevStack implements AutoCloseable {
 		// a key file made before it was created owner-only, too
 		Files.setPosixFilePermissions(file, OWNER_ONLY);
 		return Files.readString(file, StandardCharsets.UTF_8).strip();
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (var paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }
