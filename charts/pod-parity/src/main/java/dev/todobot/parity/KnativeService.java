@@ -15,6 +15,8 @@ import java.util.function.Function;
  */
 final class KnativeService {
 
+	private static final long ACTIVATOR_PROBE_MILLIS = 200;
+
 	private final String name;
 
 	private final long timeoutSeconds;
@@ -34,6 +36,9 @@ final class KnativeService {
 	private final AtomicLong unavailableWithRetryAfter = new AtomicLong();
 
 	private volatile RunningPod pod;
+
+	/** The pod the activator's own probe found healthy, maybe before it is Ready. */
+	private volatile RunningPod healthy;
 
 	KnativeService(String name, long timeoutSeconds, Function<Integer, RunningPod> podFactory) {
 		this.name = name;
@@ -62,17 +67,37 @@ final class KnativeService {
 	}
 
 	/**
-	 * What the activator does for a request: a Ready pod, started if needed and waited
-	 * for up to the revision's timeout.
-	 * @return the Ready pod, or {@code null} when none became Ready in time
+	 * What the activator does for a request: a pod, started if needed, that is Ready or
+	 * that passes the activator's own probe, waited for up to the revision's timeout.
+	 * Knative's activator does not wait for the kubelet's Ready: it probes the pods of
+	 * the revision, Ready or not, every {@value #ACTIVATOR_PROBE_MILLIS} ms, and the
+	 * queue-proxy answers each probe by running the container's readiness probe once
+	 * (knative/serving pkg/activator/net/revision_backends.go, pkg/queue/readiness).
+	 * @return the pod, or {@code null} when none became healthy in time
 	 */
 	RunningPod activate() {
 		RunningPod current = this.pod;
-		if (current != null && current.ready()) {
+		if (current != null && (current.ready() || current == this.healthy)) {
 			return current;
 		}
 		current = scaleToOne();
-		return current.awaitReady(Duration.ofSeconds(this.timeoutSeconds)) ? current : null;
+		long deadline = System.nanoTime() + Duration.ofSeconds(this.timeoutSeconds).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (current.ready() || current == this.healthy) {
+				return current;
+			}
+			if (current.passesReadinessProbe()) {
+				this.healthy = current;
+				return current;
+			}
+			if (current.awaitReady(Duration.ofMillis(ACTIVATOR_PROBE_MILLIS))) {
+				return current;
+			}
+			if (current.restartCount() > 0 || current != this.pod) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -139,6 +139,19 @@ final class RunningPod implements AutoCloseable {
 		return this.restartCount;
 	}
 
+	/**
+	 * Runs the container's readiness probe once, as the queue-proxy does when the
+	 * activator probes the pod.
+	 * @return whether the container is running and the probe passed
+	 */
+	boolean passesReadinessProbe() {
+		if (this.process == null || !this.process.isAlive() || this.deleting) {
+			return false;
+		}
+		Probe readiness = this.template.container().getReadinessProbe();
+		return readiness == null || httpGet(readiness) == null;
+	}
+
 	Cgroup cgroup() {
 		return this.cgroup;
 	}

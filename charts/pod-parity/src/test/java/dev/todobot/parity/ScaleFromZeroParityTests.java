@@ -84,6 +84,9 @@ class ScaleFromZeroParityTests {
 			if (firstAnswer.get() > 0) {
 				plain.add((firstAnswer.get() - pod.createdNanos()) / 1e9);
 			}
+			// the activator may pass the first request on before the kubelet reports
+			// Ready
+			assertThat(pod.awaitReady(Duration.ofSeconds(60))).as(pod.describe()).isTrue();
 			toReady.add(pod.timeToReady().toNanos() / 1e9);
 		}
 		this.rows.put(function,
