@@ -73,8 +73,10 @@ class TaskfileTests {
 		int operator = indexOf(commands, "knative-operator/knative-operator");
 		int serving = indexOf(commands, "./charts/knative-serving");
 		int ready = indexOf(commands, "kubectl wait knativeserving/knative-serving");
+		int eventingReady = indexOf(commands, "kubectl wait knativeeventing/knative-eventing -n knative-eventing");
 		assertThat(operator).isLessThan(serving);
 		assertThat(serving).isLessThan(ready);
+		assertThat(serving).isLessThan(eventingReady);
 		assertThat(commands.get(operator)).contains("--version {{.KNATIVE_OPERATOR_VERSION}}");
 		String appVersion = Files.readAllLines(Charts.chart(Charts.KNATIVE_SERVING).resolve("Chart.yaml"))
 			.stream()
