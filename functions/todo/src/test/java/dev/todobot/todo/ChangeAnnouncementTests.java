@@ -3,15 +3,25 @@ package dev.todobot.todo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import com.sun.net.httpserver.HttpServer;
+import dev.todobot.core.event.TaskEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +60,45 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 		long id = addTask(token, Map.of("title", "Gone soon"));
 		call("deleteTask", token, Map.of("id", id)).expectStatus().isOk();
 		assertThat(nextEventOfType("todo.task.deleted").get("body")).contains("\"id\":" + id);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TaskEvent.class)
+	void everyAnnouncedChangeKeepsTheEventContract(TaskEvent type) throws InterruptedException {
+		Map<?, ?> session = http().post()
+			.uri("/signup")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", UUID.randomUUID() + "@example.com", "password", "correct horse"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String token = (String) session.get("token");
+		Object userId = ((Map<?, ?>) session.get("user")).get("id");
+		long id = addTask(token, Map.of("title", "Keeps the contract", "dueDate", "2030-05-03", "tags", List.of("q4")));
+		switch (type) {
+			case ADDED -> {
+			}
+			case UPDATED -> call("updateTask", token, Map.of("id", id, "priority", "high")).expectStatus().isOk();
+			case COMPLETED -> call("completeTask", token, Map.of("id", id)).expectStatus().isOk();
+			case DELETED -> call("deleteTask", token, Map.of("id", id)).expectStatus().isOk();
+		}
+		Map<String, String> event = nextEventOfType(type.type());
+		// binary mode: each attribute is a ce- header, datacontenttype the Content-Type
+		for (String attribute : TaskEvent.REQUIRED_ATTRIBUTES) {
+			String header = attribute.equals("datacontenttype") ? "content-type" : "ce-" + attribute;
+			assertThat(event.get(header)).as(attribute).isNotBlank();
+		}
+		assertThat(event.get("ce-specversion")).isEqualTo("1.0");
+		assertThat(event.get("ce-source")).isEqualTo("/todo");
+		assertThat(event.get("ce-subject")).isEqualTo(Long.toString(id));
+		assertThat(event.get("ce-userid")).isEqualTo(userId.toString());
+		assertThat(event.get("content-type")).startsWith("application/json");
+		Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+			.getSchema(getClass().getClassLoader().getResourceAsStream(type.schema()));
+		assertThat(schema.validate(JsonMapper.shared().readTree(event.get("body")))).as(event.get("body")).isEmpty();
 	}
 
 	@Test
@@ -99,9 +148,11 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 			server.createContext("/", (exchange) -> {
-				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				received.add(Map.of("ce-type", String.valueOf(exchange.getRequestHeaders().getFirst("ce-type")),
-						"ce-source", String.valueOf(exchange.getRequestHeaders().getFirst("ce-source")), "body", body));
+				Map<String, String> event = new HashMap<>();
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> event.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
+				event.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				received.add(event);
 				exchange.sendResponseHeaders(202, -1);
 				exchange.close();
 			});

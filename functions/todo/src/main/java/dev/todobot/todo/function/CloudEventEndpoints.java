@@ -15,6 +15,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.spring.messaging.CloudEventMessageConverter;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -104,6 +105,10 @@ public class CloudEventEndpoints {
 			.withData(answer.body());
 		if (answer.caller() != null) {
 			builder.withExtension("userid", Long.toString(answer.caller().user().id()));
+		}
+		if (operation.change()) {
+			// every change answers with the task, or the deleted task's id
+			builder.withSubject(JsonMapper.shared().readTree(answer.body()).path("id").asString());
 		}
 		return builder.build();
 	}

@@ -1,26 +1,28 @@
 package dev.todobot.todo.function;
 
+import dev.todobot.core.event.TaskEvent;
+
 /**
  * The todo functions with the CloudEvent types they take and answer with. A change is
- * also announced to {@code K_SINK} under its answer type.
+ * also announced to {@code K_SINK} as its {@link TaskEvent}.
  */
 public enum TodoOperation {
 
-	SIGNUP("todo.user.signup", "todo.user.signedup", false),
+	SIGNUP("todo.user.signup", "todo.user.signedup"),
 
-	LOGIN("todo.user.login", "todo.user.loggedin", false),
+	LOGIN("todo.user.login", "todo.user.loggedin"),
 
-	ADD_TASK("todo.task.add", "todo.task.added", true),
+	ADD_TASK("todo.task.add", TaskEvent.ADDED),
 
-	LIST_TASKS("todo.task.list", "todo.task.listed", false),
+	LIST_TASKS("todo.task.list", "todo.task.listed"),
 
-	GET_TASK("todo.task.get", "todo.task.found", false),
+	GET_TASK("todo.task.get", "todo.task.found"),
 
-	UPDATE_TASK("todo.task.update", "todo.task.updated", true),
+	UPDATE_TASK("todo.task.update", TaskEvent.UPDATED),
 
-	COMPLETE_TASK("todo.task.complete", "todo.task.completed", true),
+	COMPLETE_TASK("todo.task.complete", TaskEvent.COMPLETED),
 
-	DELETE_TASK("todo.task.delete", "todo.task.deleted", true);
+	DELETE_TASK("todo.task.delete", TaskEvent.DELETED);
 
 	private final String requestType;
 
@@ -28,10 +30,16 @@ public enum TodoOperation {
 
 	private final boolean change;
 
-	TodoOperation(String requestType, String replyType, boolean change) {
+	TodoOperation(String requestType, String replyType) {
 		this.requestType = requestType;
 		this.replyType = replyType;
-		this.change = change;
+		this.change = false;
+	}
+
+	TodoOperation(String requestType, TaskEvent announced) {
+		this.requestType = requestType;
+		this.replyType = announced.type();
+		this.change = true;
 	}
 
 	/** The {@code type} a CloudEvent calling this function must have. */
