@@ -77,13 +77,13 @@ final class KnativeService {
 	 */
 	RunningPod activate() {
 		RunningPod current = this.pod;
-		if (current != null && (current.ready() || current == this.healthy)) {
+		if (current != null && usable(current)) {
 			return current;
 		}
 		current = scaleToOne();
 		long deadline = System.nanoTime() + Duration.ofSeconds(this.timeoutSeconds).toNanos();
 		while (System.nanoTime() < deadline) {
-			if (current.ready() || current == this.healthy) {
+			if (usable(current)) {
 				return current;
 			}
 			if (current.passesReadinessProbe()) {
@@ -98,6 +98,15 @@ final class KnativeService {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the activator sends requests to a pod: Ready, or found healthy by its probe
+	 * before the kubelet first said Ready; a pod that was Ready and is no longer is
+	 * probed again, as the activator does with a pod that became non-ready.
+	 */
+	private boolean usable(RunningPod pod) {
+		return pod.ready() || (pod == this.healthy && !pod.wasReady());
 	}
 
 	/**

@@ -140,6 +140,14 @@ final class RunningPod implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the kubelet has reported the pod Ready at least once.
+	 * @return {@code true} after the first Ready
+	 */
+	boolean wasReady() {
+		return this.readyNanos >= 0;
+	}
+
+	/**
 	 * Runs the container's readiness probe once, as the queue-proxy does when the
 	 * activator probes the pod.
 	 * @return whether the container is running and the probe passed
