@@ -80,6 +80,22 @@ class ChatStreamTests extends ChatTestSupport {
 	}
 
 	@Test
+	void onlyTheChatRouteStreams() {
+		TestUser user = newUser();
+		http().post()
+			.uri("/conversations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.setBearerAuth(user.token()))
+			.bodyValue(Map.of())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON);
+	}
+
+	@Test
 	void streamingRequestWithoutATokenIsUnauthorized() {
 		http().post()
 			.uri("/chat")

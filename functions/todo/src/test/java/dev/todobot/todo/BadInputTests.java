@@ -117,6 +117,41 @@ class BadInputTests extends TodoHttpTestSupport {
 	}
 
 	@Test
+	void aClientThatTakesOnlyEventStreamsIsNotAcceptableAndChangesNothing() {
+		long before = tasks();
+		http().post()
+			.uri("/addTask")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers((headers) -> headers.setBearerAuth(this.token))
+			.bodyValue("{\"title\":\"streamed\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(tasks()).isEqualTo(before);
+	}
+
+	@Test
+	void aClientThatTakesEventStreamsOrJsonGetsJson() {
+		http().post()
+			.uri("/listTasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.setBearerAuth(this.token))
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.items[0].title")
+			.isEqualTo("Existing");
+	}
+
+	@Test
 	void unknownRouteIsNotFoundAsAProblem() {
 		post("addTodo", MediaType.APPLICATION_JSON_VALUE, "{}").expectStatus()
 			.isNotFound()

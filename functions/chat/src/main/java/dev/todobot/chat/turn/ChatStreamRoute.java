@@ -2,6 +2,7 @@ package dev.todobot.chat.turn;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import dev.todobot.chat.agent.ChatTurn;
 import dev.todobot.chat.agent.TurnListener;
@@ -9,6 +10,7 @@ import dev.todobot.chat.conversation.ToolCall;
 import dev.todobot.chat.conversation.TurnStore;
 import dev.todobot.core.web.Caller;
 import dev.todobot.core.web.FunctionEndpoints;
+import dev.todobot.core.web.JsonAnswersFilter;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.core.web.IdempotencyKey;
 import reactor.core.publisher.Mono;
@@ -36,6 +38,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class ChatStreamRoute {
+
+	/**
+	 * Every answer is JSON but this route's.
+	 */
+	@Bean
+	JsonAnswersFilter jsonAnswersFilter() {
+		return new JsonAnswersFilter(Set.of("/chat"));
+	}
 
 	@Bean
 	RouterFunction<ServerResponse> chatStream(FunctionEndpoints endpoints, JsonBodies json, ChatService chat) {

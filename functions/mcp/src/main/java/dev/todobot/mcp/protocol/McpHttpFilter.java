@@ -15,13 +15,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -38,13 +35,11 @@ import org.springframework.web.server.WebFilterChain;
  * {@code DELETE});</li>
  * <li>an {@code Origin} that is not allowed is refused with 403 (DNS rebinding);</li>
  * <li>an {@code MCP-Protocol-Version} this server does not speak is refused with
- * 400;</li>
- * <li>a client that cannot take JSON gets 406.</li>
+ * 400.</li>
  * </ul>
- * MCP clients accept {@code application/json, text/event-stream}, and Spring Cloud
- * Function sends any request that accepts {@code text/event-stream} to its streaming
- * handler, which would hand the function a {@code Flux} instead of the body: every reply
- * here is JSON, so {@code Accept} is narrowed to it. Last, the function's
+ * MCP clients accept {@code application/json, text/event-stream}; every reply here is
+ * JSON, and todo-core's {@link dev.todobot.core.web.JsonAnswersFilter} narrows
+ * {@code Accept} to it (406 for a client that cannot take JSON). Last, the function's
  * {@link McpFunction#STATUS_HEADER} becomes the response status.
  */
 public class McpHttpFilter implements WebFilter, Ordered {
@@ -88,31 +83,13 @@ public class McpHttpFilter implements WebFilter, Ordered {
 						"Requests from origin " + origin.getFirst() + " are not allowed"));
 			}
 		}
-		if (!acceptsJson(headers)) {
-			return Mono.error(new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON)));
-		}
-		ServerHttpRequest narrowed = request.mutate()
-			.headers((mutable) -> mutable.setAccept(List.of(MediaType.APPLICATION_JSON)))
-			.build();
-		return chain
-			.filter(exchange.mutate().request(narrowed).response(new ReplyStatus(exchange.getResponse())).build());
+		return chain.filter(exchange.mutate().response(new ReplyStatus(exchange.getResponse())).build());
 	}
 
 	@Override
 	public int getOrder() {
 		// after the shared request limits, before any handler
 		return Ordered.HIGHEST_PRECEDENCE + 20;
-	}
-
-	private static boolean acceptsJson(HttpHeaders headers) {
-		try {
-			List<MediaType> accepted = headers.getAccept();
-			return accepted.isEmpty()
-					|| accepted.stream().anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -1,14 +1,18 @@
 package dev.todobot.core.web;
 
+import java.util.Set;
+
 import dev.todobot.core.user.TokenService;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The HTTP behaviour every function app shares: the function endpoints (bearer token,
- * strict JSON), request limits, filtered response headers and problem+json errors.
+ * strict JSON), request limits, JSON answers, filtered response headers and problem+json
+ * errors.
  */
 @AutoConfiguration(after = dev.todobot.core.config.TodoCoreAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -32,6 +36,15 @@ public class FunctionWebAutoConfiguration {
 	@Bean
 	RequestLimitsFilter requestLimitsFilter() {
 		return new RequestLimitsFilter();
+	}
+
+	/**
+	 * JSON answers everywhere; an app with an event stream of its own declares its own.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	JsonAnswersFilter jsonAnswersFilter() {
+		return new JsonAnswersFilter(Set.of());
 	}
 
 	@Bean

@@ -1,0 +1,74 @@
+package dev.todobot.core.web;
+
+import java.util.List;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Every function answers JSON. Spring Cloud Function sends a request that accepts
+ * {@code text/event-stream} to its streaming handler, which hands the function a
+ * serialized {@code Flux} instead of the body (and the client a confusing "Unknown field
+ * 'prefetch'"); so {@code Accept} is narrowed to JSON, and a client that cannot take JSON
+ * gets 406. Paths with an event stream of their own (chat's {@code /chat}) and the
+ * actuator are left as they are.
+ */
+public class JsonAnswersFilter implements WebFilter, Ordered {
+
+	private static final String ACTUATOR = "/actuator";
+
+	private final Set<String> eventStreamPaths;
+
+	/**
+	 * @param eventStreamPaths the paths whose own routes answer {@code text/event-stream}
+	 */
+	public JsonAnswersFilter(Set<String> eventStreamPaths) {
+		this.eventStreamPaths = Set.copyOf(eventStreamPaths);
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		if (this.eventStreamPaths.contains(path) || path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
+			return chain.filter(exchange);
+		}
+		if (!acceptsJson(request.getHeaders())) {
+			return Mono.error(new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON)));
+		}
+		ServerHttpRequest narrowed = request.mutate()
+			.headers((headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))
+			.build();
+		return chain.filter(exchange.mutate().request(narrowed).build());
+	}
+
+	@Override
+	public int getOrder() {
+		// after the shared request limits and an app's own checks of method and path
+		// (mcp's
+		// 405 for GET comes before a 406), before any handler
+		return Ordered.HIGHEST_PRECEDENCE + 30;
+	}
+
+	private static boolean acceptsJson(HttpHeaders headers) {
+		try {
+			List<MediaType> accepted = headers.getAccept();
+			return accepted.isEmpty()
+					|| accepted.stream().anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+}
