@@ -51,6 +51,44 @@ final class ReplyWriter {
 		};
 	}
 
+	String smallTalk(Command.Talk kind) {
+		return switch (kind) {
+			case THANKS -> "You're welcome!";
+			case GREETING -> "Hello! Tell me what to add, change or complete, or ask “what's on my list?”.";
+			case BYE -> "Bye! Your tasks will be here when you come back.";
+			case HOW_ARE_YOU -> "I'm fine, thanks, and ready to help with your tasks. What's next?";
+			case WHO_ARE_YOU -> "I'm the built-in todo assistant: I add, list, change, complete and delete your tasks."
+					+ " Say “help” for examples.";
+			case OKAY -> "Okay. Anything else I can do for your list?";
+			case PRAISE -> "Thank you! Happy to help.";
+		};
+	}
+
+	/**
+	 * Answers a question about one task from the tasks that match it.
+	 * @param words what the user called it
+	 * @param tasks the matching tasks
+	 * @return the answer
+	 */
+	String status(String words, List<TaskItem> tasks) {
+		if (tasks.isEmpty()) {
+			return "I couldn't find a task matching “" + words + "”. Say “show my tasks” to see them all.";
+		}
+		return tasks.stream().limit(MAX_LISTED).map((task) -> {
+			String state = task.completed() ? " is done" : " is not done yet";
+			List<String> details = new ArrayList<>();
+			if (task.dueDate() != null) {
+				details.add((task.dueDate().isBefore(this.today) && !task.completed())
+						? "overdue since " + task.dueDate() : due(task.dueDate()));
+			}
+			if (task.priority() != null) {
+				details.add(task.priority() + " priority");
+			}
+			return "“" + task.title() + "” (#" + task.id() + ")" + state
+					+ (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")") + ".";
+		}).collect(Collectors.joining("\n"));
+	}
+
 	String pickWithoutQuestion(long id) {
 		return "What should I do with task " + id + "? For example: “complete task " + id + "”, “delete task " + id
 				+ "” or “move task " + id + " to friday”.";
@@ -212,11 +250,22 @@ final class ReplyWriter {
 			sentences.add("Renamed " + from + " to “" + changes.path("title").asString("") + "”.");
 		}
 		if (changes.has("due_date")) {
-			sentences
-				.add(capitalize(name) + " is now " + due(LocalDate.parse(changes.path("due_date").asString())) + ".");
+			JsonNode due = changes.get("due_date");
+			sentences.add(capitalize(name)
+					+ (due.isString() ? " is now " + due(LocalDate.parse(due.asString())) : " no longer has a due date")
+					+ ".");
 		}
 		if (changes.has("priority")) {
 			sentences.add(capitalize(name) + " is now " + changes.path("priority").asString("") + " priority.");
+		}
+		if (changes.has("description")) {
+			sentences.add("Noted on " + name + ": “" + changes.path("description").asString("") + "”.");
+		}
+		if (changes.has("tags")) {
+			List<String> tags = new ArrayList<>();
+			changes.get("tags").forEach((tag) -> tags.add("#" + tag.asString("")));
+			sentences.add(capitalize(name)
+					+ (tags.isEmpty() ? " has no tags now." : " is now tagged " + String.join(" ", tags) + "."));
 		}
 		return sentences.isEmpty() ? "Updated " + name + "." : String.join(" ", sentences);
 	}
