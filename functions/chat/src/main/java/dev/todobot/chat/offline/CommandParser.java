@@ -51,8 +51,8 @@ final class CommandParser {
 			"new\\s+" + TASK_WORD + "\\b\\s*:?", "remind\\s+me(?:\\s+(?:to|about|of))?\\b",
 			"(?:i\\s+)?(?:(?:really\\s+)?(?:need|have|got|ought)\\s+to|must|should|gotta)\\b",
 			"(?:make|leave)\\s+(?:a\\s+|me\\s+a\\s+)?(?:note|reminder)\\s+(?:to|that\\s+i\\s+(?:need|have)\\s+to)\\b",
-			"remind\\s+me\\s+about\\s+the\\b", "don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b",
-			"remember\\s+to", "(?:todo|to-do|task)\\s*:") + ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
+			"don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b", "remember\\s+to", "(?:todo|to-do|task)\\s*:")
+			+ ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
 
 	private static final Pattern LIST_VERB = Pattern.compile("^(?:show|list|display|view|see|get(?!\\s+rid)|give\\s+me"
 			+ "|find|search|look\\s+(?:for|up)|where\\s+is|where's)\\b", FLAGS);
@@ -63,10 +63,11 @@ final class CommandParser {
 	/**
 	 * What makes a question one about the list ("what's overdue?", not "what is love?").
 	 */
-	private static final Pattern LIST_TOPIC = Pattern.compile("#|\\b(?:tasks?|todos?|to-dos?|to\\s+do|have\\s+to"
-			+ "|need\\s+to|open|pending|left|remaining|outstanding|done|completed?|finished|overdue|late|due|today"
-			+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important|(?:should|must|can)\\s+i\\s+do)\\b",
-			FLAGS);
+	private static final Pattern LIST_TOPIC = Pattern
+		.compile("#|\\b(?:tasks?|todos?|to-dos?|to\\s+do|have\\s+to|list|finish"
+				+ "|need\\s+to|open|pending|left|remaining|outstanding|done|completed?|finished|overdue|late|due|today"
+				+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important|(?:should|must|can)\\s+i\\s+do)\\b",
+				FLAGS);
 
 	private static final Pattern LIST_WORDS = Pattern
 		.compile("\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#(?!\\d+$)\\S+$"
@@ -281,8 +282,9 @@ final class CommandParser {
 	private static final Pattern NOT_URGENT = Pattern.compile("^(?<ref>.+?)\\s+(?:isn'?t|is\\s+not|isnt|aren'?t)\\s+"
 			+ "(?:that\\s+|very\\s+|so\\s+)?(?:urgent|important|a\\s+priority)(?:\\s+any\\s*more)?$", FLAGS);
 
-	private static final Pattern PAST_DONE = Pattern.compile("^(?:i\\s+)?(?:(?:'ve|have|just|already|finally|also|"
-			+ "actually)\\s+)*(?<verb>" + PAST + ")\\s+(?<rest>.+)$", FLAGS);
+	private static final Pattern PAST_DONE = Pattern
+		.compile("^(?:i(?:'ve|\\s+have)?\\s+)?(?:(?:just|already|finally|also|" + "actually)\\s+)*(?<verb>" + PAST
+				+ ")\\s+(?<rest>.+)$", FLAGS);
 
 	private static final Pattern IS_PAST = Pattern
 		.compile("^(?<ref>.+?)\\s+(?:is|are|was|were|has\\s+been|have\\s+been)"
@@ -351,7 +353,9 @@ final class CommandParser {
 		if (text.isEmpty() || HELP.matcher(text).matches()) {
 			return List.of(new Help(true));
 		}
-		Talk talk = smallTalk(text);
+		// before the polite words go: "hello there" is all greeting
+		Talk talk = smallTalk(message.strip().replaceAll("[\\s,]+", " ").replaceAll("[.!?…]+$", ""));
+		talk = (talk != null) ? talk : smallTalk(text);
 		if (talk != null) {
 			return List.of(new SmallTalk(talk));
 		}
