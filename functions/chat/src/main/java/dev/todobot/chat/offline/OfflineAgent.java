@@ -21,6 +21,24 @@ import dev.todobot.chat.offline.Transcript.Turn;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static dev.todobot.core.tool.ToolContract.ADD_TASK;
+import static dev.todobot.core.tool.ToolContract.COMPLETED;
+import static dev.todobot.core.tool.ToolContract.COMPLETE_TASK;
+import static dev.todobot.core.tool.ToolContract.DELETE_TASK;
+import static dev.todobot.core.tool.ToolContract.DESCRIPTION;
+import static dev.todobot.core.tool.ToolContract.DUE;
+import static dev.todobot.core.tool.ToolContract.DUE_DATE;
+import static dev.todobot.core.tool.ToolContract.LIMIT;
+import static dev.todobot.core.tool.ToolContract.LIST_TASKS;
+import static dev.todobot.core.tool.ToolContract.PRIORITY;
+import static dev.todobot.core.tool.ToolContract.QUERY;
+import static dev.todobot.core.tool.ToolContract.STATUS;
+import static dev.todobot.core.tool.ToolContract.TAG;
+import static dev.todobot.core.tool.ToolContract.TAGS;
+import static dev.todobot.core.tool.ToolContract.TASK_ID;
+import static dev.todobot.core.tool.ToolContract.TITLE;
+import static dev.todobot.core.tool.ToolContract.UPDATE_TASK;
+
 /**
  * Decides the offline model's next move from the conversation alone: the user's message,
  * read afresh on every call into one or more commands, and the tool results that came
@@ -31,16 +49,6 @@ import tools.jackson.databind.node.ObjectNode;
  * well. Once every command has had its calls, the answer sums them up.
  */
 final class OfflineAgent {
-
-	static final String ADD_TASK = "add_task";
-
-	static final String LIST_TASKS = "list_tasks";
-
-	static final String COMPLETE_TASK = "complete_task";
-
-	static final String DELETE_TASK = "delete_task";
-
-	static final String UPDATE_TASK = "update_task";
 
 	private static final int WHOLE_LIST = 100;
 
@@ -180,12 +188,12 @@ final class OfflineAgent {
 		if (!run.tools.has(LIST_TASKS)) {
 			return new Found(List.of(), new Reply.Text(run.writer.toolMissing(LIST_TASKS)));
 		}
-		ObjectNode query = JsonMapper.shared().createObjectNode().put("status", status);
+		ObjectNode query = JsonMapper.shared().createObjectNode().put(STATUS, status);
 		if (words != null) {
-			query.put("query", words);
+			query.put(QUERY, words);
 		}
 		else {
-			query.put("limit", WHOLE_LIST);
+			query.put(LIMIT, WHOLE_LIST);
 		}
 		ToolExchange lookup = run.results.poll();
 		if (lookup == null) {
@@ -200,7 +208,7 @@ final class OfflineAgent {
 		ToolExchange whole = run.results.poll();
 		if (whole == null) {
 			return new Found(List.of(), run.call(LIST_TASKS,
-					JsonMapper.shared().createObjectNode().put("status", status).put("limit", WHOLE_LIST)));
+					JsonMapper.shared().createObjectNode().put(STATUS, status).put(LIMIT, WHOLE_LIST)));
 		}
 		return found(words, whole, run, false);
 	}
@@ -246,25 +254,25 @@ final class OfflineAgent {
 	}
 
 	private static ObjectNode addArguments(AddTask add) {
-		ObjectNode arguments = JsonMapper.shared().createObjectNode().put("title", add.title());
-		putIfSet(arguments, "description", add.description());
-		putIfSet(arguments, "due_date", (add.dueDate() != null) ? add.dueDate().toString() : null);
-		putIfSet(arguments, "priority", add.priority());
+		ObjectNode arguments = JsonMapper.shared().createObjectNode().put(TITLE, add.title());
+		putIfSet(arguments, DESCRIPTION, add.description());
+		putIfSet(arguments, DUE_DATE, (add.dueDate() != null) ? add.dueDate().toString() : null);
+		putIfSet(arguments, PRIORITY, add.priority());
 		if (!add.tags().isEmpty()) {
-			add.tags().forEach(arguments.putArray("tags")::add);
+			add.tags().forEach(arguments.putArray(TAGS)::add);
 		}
 		return arguments;
 	}
 
 	private static ObjectNode listArguments(Command.ListTasks list) {
 		ObjectNode arguments = JsonMapper.shared().createObjectNode();
-		putIfSet(arguments, "status", list.status());
-		putIfSet(arguments, "priority", list.priority());
-		putIfSet(arguments, "tag", list.tag());
-		putIfSet(arguments, "query", list.query());
-		putIfSet(arguments, "due", list.due());
+		putIfSet(arguments, STATUS, list.status());
+		putIfSet(arguments, PRIORITY, list.priority());
+		putIfSet(arguments, TAG, list.tag());
+		putIfSet(arguments, QUERY, list.query());
+		putIfSet(arguments, DUE, list.due());
 		if (list.limit() != null) {
-			arguments.put("limit", list.limit());
+			arguments.put(LIMIT, list.limit());
 		}
 		return arguments;
 	}
@@ -274,23 +282,23 @@ final class OfflineAgent {
 	 * {@code null} when it was named by number
 	 */
 	private static ObjectNode changeArguments(ChangeTask change, long id, TaskItem task) {
-		ObjectNode arguments = JsonMapper.shared().createObjectNode().put("task_id", id);
+		ObjectNode arguments = JsonMapper.shared().createObjectNode().put(TASK_ID, id);
 		switch (change.change()) {
-			case REOPEN -> arguments.put("completed", false);
+			case REOPEN -> arguments.put(COMPLETED, false);
 			case UPDATE -> {
 				Fields fields = change.fields();
-				putIfSet(arguments, "title", fields.title());
-				putIfSet(arguments, "due_date", (fields.dueDate() != null) ? fields.dueDate().toString() : null);
+				putIfSet(arguments, TITLE, fields.title());
+				putIfSet(arguments, DUE_DATE, (fields.dueDate() != null) ? fields.dueDate().toString() : null);
 				if (fields.clearDue()) {
-					arguments.putNull("due_date");
+					arguments.putNull(DUE_DATE);
 				}
-				putIfSet(arguments, "priority", fields.priority());
-				putIfSet(arguments, "description", fields.description());
+				putIfSet(arguments, PRIORITY, fields.priority());
+				putIfSet(arguments, DESCRIPTION, fields.description());
 				if (fields.changesTags()) {
 					List<String> tags = new ArrayList<>((task != null) ? task.tags() : List.of());
 					fields.addTags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
 					tags.removeAll(fields.removeTags());
-					tags.forEach(arguments.putArray("tags")::add);
+					tags.forEach(arguments.putArray(TAGS)::add);
 				}
 			}
 			case COMPLETE, DELETE -> {
