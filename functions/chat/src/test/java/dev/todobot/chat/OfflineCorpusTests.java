@@ -48,8 +48,13 @@ class OfflineCorpusTests extends ChatTestSupport {
 
 	private static final String[] PRIORITIES = { null, "low", "medium", "high" };
 
+	/**
+	 * One connection for the whole corpus rather than one per statement.
+	 */
+	private Connection db;
+
 	@Test
-	void understandsAtLeast95PercentOfEverydaySentences() throws IOException {
+	void understandsAtLeast95PercentOfEverydaySentences() throws IOException, SQLException {
 		Map<String, Object> corpus = corpus();
 		List<Map<String, Object>> seed = list(corpus.get("tasks"));
 		List<Map<String, Object>> tuned = list(corpus.get("cases"));
@@ -59,6 +64,7 @@ class OfflineCorpusTests extends ChatTestSupport {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		List<String> failures = new ArrayList<>();
 		int heldOutFailures = 0;
+		this.db = connect();
 		for (Map<String, Object> testCase : cases) {
 			String problem;
 			try {
@@ -72,6 +78,7 @@ class OfflineCorpusTests extends ChatTestSupport {
 				heldOutFailures += heldOut.contains(testCase) ? 1 : 0;
 			}
 		}
+		this.db.close();
 		int passed = cases.size() - failures.size();
 		double share = (double) passed / cases.size();
 		String report = String.format(Locale.ROOT,
@@ -179,12 +186,12 @@ class OfflineCorpusTests extends ChatTestSupport {
 		return rows;
 	}
 
-	private static long insert(TestUser user, Map<String, Object> task, LocalDate today) {
+	private long insert(TestUser user, Map<String, Object> task, LocalDate today) {
 		Row row = Row.of(task, today);
-		try (Connection connection = connect();
-				PreparedStatement insert = connection.prepareStatement("insert into tasks (user_id, title, completed,"
-						+ " completed_at, due_date, priority, tags) values (?, ?, ?, case when ? then now() end, ?, ?, ?)"
-						+ " returning id")) {
+		Connection connection = this.db;
+		try (PreparedStatement insert = connection.prepareStatement("insert into tasks (user_id, title, completed,"
+				+ " completed_at, due_date, priority, tags) values (?, ?, ?, case when ? then now() end, ?, ?, ?)"
+				+ " returning id")) {
 			insert.setLong(1, user.id());
 			insert.setString(2, row.title());
 			insert.setBoolean(3, row.completed());
@@ -202,10 +209,9 @@ class OfflineCorpusTests extends ChatTestSupport {
 		}
 	}
 
-	private static List<Row> tasks(TestUser user) {
-		try (Connection connection = connect();
-				PreparedStatement select = connection.prepareStatement("select title, description, completed,"
-						+ " due_date, priority, tags from tasks where user_id = ? order by id")) {
+	private List<Row> tasks(TestUser user) {
+		try (PreparedStatement select = this.db.prepareStatement("select title, description, completed,"
+				+ " due_date, priority, tags from tasks where user_id = ? order by id")) {
 			select.setLong(1, user.id());
 			List<Row> rows = new ArrayList<>();
 			try (ResultSet result = select.executeQuery()) {
