@@ -95,9 +95,11 @@ final class OfflineAgent {
 		List<TaskItem> offered = TitleWords.best(((TaskRef.ByWords) asked.target()).words(),
 				previous.exchanges().getLast().result().tasks());
 		List<TaskItem> chosen = TitleWords.best(text, offered);
-		boolean understood = commands.size() == 1
-				&& (commands.getFirst() instanceof Command.Help || commands.getFirst() instanceof Command.Unclear);
-		if (chosen.size() == 1 && (understood || text.strip().split("\\s+").length <= 4)) {
+		// only words that are no command of their own: "add buy milk" after "which one?"
+		// adds a task, even though "buy milk" was one of the choices
+		boolean noCommand = commands.size() == 1
+				&& (commands.getFirst() instanceof Command.Help help && !help.understood());
+		if (chosen.size() == 1 && noCommand) {
 			return List.of(asked.on(new TaskRef.ById(chosen.getFirst().id())));
 		}
 		return commands;
