@@ -3,6 +3,7 @@ package dev.todobot.chat.offline;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What the user asked for in one message, as the offline model understood it.
@@ -50,28 +51,126 @@ sealed interface Command {
 	 *
 	 * @param target which task
 	 * @param change what to do with it
-	 * @param title the new title, for {@link Change#UPDATE}, or {@code null}
-	 * @param dueDate the new due date, for {@link Change#UPDATE}, or {@code null}
-	 * @param priority the new priority, for {@link Change#UPDATE}, or {@code null}
+	 * @param fields the new values, for {@link Change#UPDATE}; {@link Fields#NONE}
+	 * otherwise
 	 */
-	record ChangeTask(TaskRef target, Change change, String title, LocalDate dueDate,
-			String priority) implements Command {
+	record ChangeTask(TaskRef target, Change change, Fields fields) implements Command {
 
 		public ChangeTask {
 			Objects.requireNonNull(target, "target must not be null");
 			Objects.requireNonNull(change, "change must not be null");
-			if (change == Change.UPDATE && title == null && dueDate == null && priority == null) {
-				throw new IllegalArgumentException("an update needs a title, a due date or a priority");
+			Objects.requireNonNull(fields, "fields must not be null");
+			if (change == Change.UPDATE && fields.isEmpty()) {
+				throw new IllegalArgumentException("an update needs something to change");
 			}
 		}
 
 		static ChangeTask of(TaskRef target, Change change) {
-			return new ChangeTask(target, change, null, null, null);
+			return new ChangeTask(target, change, Fields.NONE);
+		}
+
+		static ChangeTask update(TaskRef target, Fields fields) {
+			return new ChangeTask(target, Change.UPDATE, fields);
 		}
 
 		ChangeTask on(TaskRef other) {
-			return new ChangeTask(other, this.change, this.title, this.dueDate, this.priority);
+			return new ChangeTask(other, this.change, this.fields);
 		}
+
+	}
+
+	/**
+	 * What an update changes; each is {@code null} (or empty) when it stays.
+	 *
+	 * @param title the new title
+	 * @param dueDate the new due date
+	 * @param clearDue whether to remove the due date
+	 * @param priority low, medium or high
+	 * @param description the new details
+	 * @param addTags tags to add to the task's own
+	 * @param removeTags tags to take off
+	 */
+	record Fields(String title, LocalDate dueDate, boolean clearDue, String priority, String description,
+			List<String> addTags, List<String> removeTags) {
+
+		static final Fields NONE = new Fields(null, null, false, null, null, List.of(), List.of());
+
+		public Fields {
+			addTags = List.copyOf(addTags);
+			removeTags = List.copyOf(removeTags);
+		}
+
+		static Fields title(String title) {
+			return new Fields(title, null, false, null, null, List.of(), List.of());
+		}
+
+		static Fields due(LocalDate dueDate) {
+			return new Fields(null, dueDate, false, null, null, List.of(), List.of());
+		}
+
+		static Fields priority(String priority) {
+			return new Fields(null, null, false, priority, null, List.of(), List.of());
+		}
+
+		static Fields noDueDate() {
+			return new Fields(null, null, true, null, null, List.of(), List.of());
+		}
+
+		static Fields description(String description) {
+			return new Fields(null, null, false, null, description, List.of(), List.of());
+		}
+
+		static Fields tags(List<String> add, List<String> remove) {
+			return new Fields(null, null, false, null, null, add, remove);
+		}
+
+		Fields and(Fields more) {
+			return new Fields((more.title != null) ? more.title : this.title,
+					(more.dueDate != null) ? more.dueDate : this.dueDate, more.clearDue || this.clearDue,
+					(more.priority != null) ? more.priority : this.priority,
+					(more.description != null) ? more.description : this.description,
+					concat(this.addTags, more.addTags), concat(this.removeTags, more.removeTags));
+		}
+
+		boolean isEmpty() {
+			return this.title == null && this.dueDate == null && !this.clearDue && this.priority == null
+					&& this.description == null && this.addTags.isEmpty() && this.removeTags.isEmpty();
+		}
+
+		boolean changesTags() {
+			return !this.addTags.isEmpty() || !this.removeTags.isEmpty();
+		}
+
+		private static List<String> concat(List<String> a, List<String> b) {
+			return Stream.concat(a.stream(), b.stream()).distinct().toList();
+		}
+
+	}
+
+	/**
+	 * A question about one task: is it done, when is it due.
+	 *
+	 * @param target which task
+	 */
+	record AskTask(TaskRef target) implements Command {
+
+	}
+
+	/**
+	 * Words that need a polite answer and no tool: thanks, greetings, goodbyes.
+	 *
+	 * @param kind which
+	 */
+	record SmallTalk(Talk kind) implements Command {
+
+	}
+
+	/**
+	 * The kinds of {@link SmallTalk}.
+	 */
+	enum Talk {
+
+		THANKS, GREETING, BYE, HOW_ARE_YOU, WHO_ARE_YOU, OKAY, PRAISE
 
 	}
 

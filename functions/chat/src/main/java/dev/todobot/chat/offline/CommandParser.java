@@ -1,6 +1,8 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -8,10 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.todobot.chat.offline.Command.Change;
+import dev.todobot.chat.offline.Command.AskTask;
 import dev.todobot.chat.offline.Command.ChangeTask;
+import dev.todobot.chat.offline.Command.Fields;
 import dev.todobot.chat.offline.Command.Help;
 import dev.todobot.chat.offline.Command.PickTask;
 import dev.todobot.chat.offline.Command.Problem;
+import dev.todobot.chat.offline.Command.SmallTalk;
+import dev.todobot.chat.offline.Command.Talk;
 import dev.todobot.chat.offline.Command.Unclear;
 
 /**
@@ -27,11 +33,11 @@ final class CommandParser {
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
 	private static final Pattern POLITE_START = Pattern
-		.compile("^(?:please|pls|plz|ok|okay|hi|hello|hey|so|now|and|also|then|kindly"
-				+ "|(?:could|can|would|will)\\s+you)\\b[,\\s]*", FLAGS);
+		.compile("^(?:please|pls|plz|ok|okay|hi|hello|hey|so|now|and|also|then|kindly|um+|well|oops|oh|right"
+				+ "|alright|(?:could|can|would|will)\\s+(?:you|u)|yes|yeah)\\b[,\\s]*", FLAGS);
 
 	private static final Pattern POLITE_END = Pattern
-		.compile("[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me)$", FLAGS);
+		.compile("[,\\s]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me|thanks\\s+a\\s+lot)$|[.!?…]+$", FLAGS);
 
 	private static final Pattern HELP = Pattern.compile("^(?:help|\\?|h|commands|menu|usage|hi|hello|hey|start"
 			+ "|what\\s+can\\s+(?:you|i)\\s+(?:do|say)|how\\s+does\\s+(?:this|it)\\s+work"
@@ -43,7 +49,8 @@ final class CommandParser {
 			"(?:add|create|put)(?:\\s+(?:an?|another|one\\s+more)\\b)?(?:\\s+new)?(?:\\s+" + TASK_WORD
 					+ "\\b(?:\\s*:|\\s+(?:to|called|named|titled|that\\s+says|saying)\\b)?)?\\s*:?",
 			"new\\s+" + TASK_WORD + "\\b\\s*:?", "remind\\s+me(?:\\s+(?:to|about|of))?\\b",
-			"i\\s+(?:(?:need|have|got|ought)\\s+to|must|should|gotta)\\b",
+			"(?:i\\s+)?(?:(?:really\\s+)?(?:need|have|got|ought)\\s+to|must|should|gotta)\\b",
+			"(?:make|leave)\\s+(?:a\\s+|me\\s+a\\s+)?(?:note|reminder)\\s+(?:to|that\\s+i\\s+(?:need|have)\\s+to)\\b",
 			"don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b", "remember\\s+to", "(?:todo|to-do|task)\\s*:")
 			+ ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
 
@@ -56,10 +63,11 @@ final class CommandParser {
 	/**
 	 * What makes a question one about the list ("what's overdue?", not "what is love?").
 	 */
-	private static final Pattern LIST_TOPIC = Pattern.compile("#|\\b(?:tasks?|todos?|to-dos?|to\\s+do|have\\s+to"
-			+ "|need\\s+to|open|pending|left|remaining|outstanding|done|completed?|finished|overdue|late|due|today"
-			+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important|(?:should|must|can)\\s+i\\s+do)\\b",
-			FLAGS);
+	private static final Pattern LIST_TOPIC = Pattern
+		.compile("#|\\b(?:tasks?|todos?|to-dos?|to\\s+do|have\\s+to|list|finish"
+				+ "|need\\s+to|open|pending|left|remaining|outstanding|done|completed?|finished|overdue|late|due|today"
+				+ "|tonight|this\\s+week|agenda|plate|tagged|priority|urgent|important|(?:should|must|can)\\s+i\\s+do)\\b",
+				FLAGS);
 
 	private static final Pattern LIST_WORDS = Pattern
 		.compile("\\b(?:tasks|todos|to-dos|items|agenda|to\\s+do\\s+list|todo\\s+list)\\b|^#(?!\\d+$)\\S+$"
@@ -84,7 +92,7 @@ final class CommandParser {
 
 	private static final Pattern COMPLETE = Pattern
 		.compile("^(?:" + String.join("|", "complete|completed|finish|finished|close|closed|resolve|resolved",
-				"(?:check|tick|cross|mark|strike)\\s+off", "done\\s+with|done",
+				"(?:check|tick|cross|mark|strike)\\s+off", "tick", "done\\s+with|done",
 				"(?:i'm|im|i\\s+am)\\s+(?:done|finished)\\s+with",
 				"i(?:'ve|\\s+have)?\\s+(?:done|finished|completed)|i\\s+did") + "):?\\s+(?<ref>.+)$", FLAGS);
 
@@ -131,7 +139,8 @@ final class CommandParser {
 		.compile("\\s+(?:as\\s+|to\\s+|into\\s+)?(?:an?\\s+)?(?<priority>" + TaskDetailsParser.PRIORITY_WORDS
 				+ ")(?:\\s+priority)?(?:\\s+" + TASK_WORD + ")?$", FLAGS);
 
-	private static final Pattern CONNECTOR_TAIL = Pattern.compile("\\s+(?:to|until|till|til|as|into)$", FLAGS);
+	private static final Pattern CONNECTOR_TAIL = Pattern.compile(
+			"(?:\\s+back)?\\s+(?:to\\s+be\\s+due|to\\s+be|be\\s+due|due|to|until|till|til|as|into)$|\\s+back$", FLAGS);
 
 	private static final Pattern LAST_CONNECTOR = Pattern
 		.compile("^.*\\s(?:to|until|till|til|for|on|by)\\s+(?<when>.+)$", FLAGS);
@@ -165,6 +174,10 @@ final class CommandParser {
 			+ "|(?:all\\s+)?(?:(?:my|the)\\s+)?(?:tasks|todos|to-dos|items|ones)"
 			+ "|.*\\d\\s*(?:,|&|and|\\+)\\s*(?:task\\s*)?#?\\d+)$", FLAGS);
 
+	/** "did I finish anything today?" asks about the list, not about one task. */
+	private static final Pattern LIST_TOPIC_ONLY = Pattern
+		.compile("^\\w+\\s+(?:anything|everything|all|any|my\\s+tasks|something)\\b.*$", FLAGS);
+
 	private static final Pattern REF_LEADING = Pattern.compile("^(?:the|my|a|an|that|this)\\s+", FLAGS);
 
 	private static final Pattern REF_TASK_WORD = Pattern
@@ -173,6 +186,138 @@ final class CommandParser {
 	private static final Pattern REF_TRAILING = Pattern.compile("\\s+(?:" + TASK_WORD + "|one|thing)$", FLAGS);
 
 	private static final Pattern QUOTES = Pattern.compile("^[\"“”'‘’]+|[\"“”'‘’]+$");
+
+	private static final String TAG = "[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,31}";
+
+	private static final String PAST = "(?:\\w{3,}ed|bought|paid|got|did|sent|wrote|took|made|went|gave|met|brought|rang)";
+
+	private static final Pattern THANKS = Pattern.compile("^(?:(?:great|perfect|awesome|cool|nice|ok|okay|wonderful)"
+			+ "[,\\s]+)?(?:thanks?(?:\\s+(?:you|a\\s+lot|so\\s+much|a\\s+bunch|again))*|thank\\s+you(?:\\s+so\\s+much"
+			+ "|\\s+very\\s+much)?|thx|ty|cheers|much\\s+appreciated)$", FLAGS);
+
+	private static final Pattern GREETING = Pattern.compile("^(?:hi|hello|hey|hiya|howdy|yo|good\\s+(?:morning|"
+			+ "afternoon|evening|day))(?:\\s+(?:there|you|all|everyone|bot|assistant))?$", FLAGS);
+
+	private static final Pattern BYE = Pattern
+		.compile("^(?:bye|goodbye|good\\s+bye|bye\\s+bye|see\\s+you(?:\\s+later)?|good\\s+night|later|cya)$", FLAGS);
+
+	private static final Pattern HOW_ARE_YOU = Pattern
+		.compile("^(?:how\\s+are\\s+you(?:\\s+doing)?(?:\\s+today)?|how's\\s+it\\s+going|what's\\s+up|sup)$", FLAGS);
+
+	private static final Pattern WHO_ARE_YOU = Pattern
+		.compile("^(?:who|what)\\s+are\\s+you|are\\s+you\\s+(?:a\\s+)?(?:bot|robot|human|real|ai)$", FLAGS);
+
+	private static final Pattern OKAY = Pattern.compile(
+			"^(?:ok|okay|k|cool|nice|great|got\\s+it|alright|sure|perfect|awesome|fine|no|nope|yes|yep)(?:\\s+(?:cool"
+					+ "|thanks|great|then))?$",
+			FLAGS);
+
+	private static final Pattern PRAISE = Pattern.compile(
+			"^(?:you(?:'re|\\s+are)\\s+(?:awesome|great|the\\s+best|amazing|helpful|smart)|good\\s+(?:bot|job)|well\\s+done"
+					+ "|nice\\s+(?:work|job)|love\\s+it|i\\s+love\\s+(?:you|this|it))$",
+			FLAGS);
+
+	private static final Pattern ADD_NOTE = Pattern.compile(
+			"^(?:add|put|attach|write)\\s+(?:a\\s+)?(?:note|description|comment|details?)\\s+(?:to|on|for)\\s+(?<ref>.+?)"
+					+ "\\s*:\\s*(?<text>.+)$|^(?:note|description|comment|details?)\\s+(?:on|for|to)\\s+(?<ref2>.+?)"
+					+ "\\s*:\\s*(?<text2>.+)$",
+			FLAGS);
+
+	private static final Pattern CHANGE_NOTE = Pattern.compile("^(?:change|set|update|edit|make)\\s+(?:the\\s+)?"
+			+ "(?:description|note|notes|details)\\s+(?:of|for|on)\\s+(?<ref>.+?)\\s+(?:to|into)\\s+(?<text>.+)$",
+			FLAGS);
+
+	private static final Pattern ADD_TAG = Pattern
+		.compile("^(?:add|put)\\s+(?:the\\s+|a\\s+)?(?:tag|label)\\s+#?(?<tag>" + TAG + ")\\s+(?:to|on)\\s+(?<ref>.+)$"
+				+ "|^(?:tag|label)\\s+(?<ref2>.+?)\\s+(?:with\\s+|as\\s+)?#?(?<tag2>" + TAG + ")$", FLAGS);
+
+	private static final Pattern REMOVE_TAG = Pattern.compile("^(?:remove|delete|drop|take)\\s+(?:the\\s+)?#?(?<tag>"
+			+ TAG + ")\\s+(?:tag|label)\\s+(?:from|off(?:\\s+of)?)\\s+(?<ref>.+)$", FLAGS);
+
+	private static final Pattern REMOVE_DUE = Pattern
+		.compile("^(?:remove|clear|delete|drop|take\\s+off|unset)\\s+(?:the\\s+)?"
+				+ "(?:due\\s+date|deadline|date)\\s+(?:from|of|on|for)\\s+(?<ref>.+)$", FLAGS);
+
+	private static final Pattern PUT_BACK = Pattern.compile(
+			"^(?:put|add|bring)\\s+(?<ref>.+?)\\s+back(?:\\s+(?:on|to|onto)\\s+(?:my|the)\\s+(?:todo\\s+)?list)?$",
+			FLAGS);
+
+	private static final Pattern TAKE_OFF = Pattern
+		.compile("^(?:take|cross|strike)\\s+(?<ref>.+?)\\s+off\\s+(?:my|the)\\s+(?:todo\\s+|to-do\\s+)?list$", FLAGS);
+
+	private static final Pattern THEN_IT = Pattern.compile(
+			"^(?<clause>.+?)[,;]?\\s+(?:so\\s+|just\\s+|please\\s+)?(?<verb>delete|remove|drop|scrap|cancel|complete"
+					+ "|finish|close|check\\s+off|tick\\s+off)\\s+(?:it|that(?:\\s+one)?|this(?:\\s+one)?)$",
+			FLAGS);
+
+	private static final Pattern CLAUSE_FILLER = Pattern
+		.compile("^(?:never\\s*mind|forget|i\\s+(?:don'?t|do\\s+not|no\\s+longer)"
+				+ "\\s+(?:need|have|want)\\s+to|no\\s+need\\s+to|i\\s+(?:already\\s+|just\\s+)?)\\s*|\\s+(?:any\\s*more|after\\s+all)$",
+				FLAGS);
+
+	private static final Pattern ASK_DID = Pattern
+		.compile("^(?:did|have|has)\\s+i\\s+(?:already\\s+|ever\\s+)?(?<ref>.+?)" + "(?:\\s+(?:yet|already))?$", FLAGS);
+
+	private static final Pattern ASK_IS = Pattern.compile("^(?:is|are|was)\\s+(?<ref>.+?)\\s+(?:(?:already|still)\\s+)?"
+			+ "(?:done|finished|completed?|open|pending|" + PAST + ")(?:\\s+yet)?$", FLAGS);
+
+	private static final Pattern ASK_ABOUT = Pattern
+		.compile("^(?:what's|whats|what\\s+is|how's|how\\s+is)\\s+(?:the\\s+)?"
+				+ "(?:status|priority|due\\s+date|deadline|state)\\s+(?:of|on|for|with)\\s+(?<ref>.+)$", FLAGS);
+
+	private static final Pattern ASK_WHEN = Pattern.compile(
+			"^when\\s+(?:is|are|was)\\s+(?<ref>.+?)\\s+due$"
+					+ "|^when\\s+(?:do|should|must|will)\\s+i\\s+(?:have\\s+to\\s+|need\\s+to\\s+)?(?<ref2>.+)$",
+			FLAGS);
+
+	private static final Pattern ASK_STILL = Pattern.compile("^do\\s+i\\s+still\\s+(?:need|have)\\s+to\\s+(?<ref>.+)$",
+			FLAGS);
+
+	private static final Pattern DID_NOT = Pattern.compile("^i\\s+(?:didn'?t|did\\s+not|haven'?t|have\\s+not)\\s+"
+			+ "(?:actually\\s+|really\\s+|yet\\s+)?(?<ref>.+?)(?:\\s+(?:yet|after\\s+all))?$", FLAGS);
+
+	private static final Pattern IS_NOT_DONE = Pattern.compile("^(?<ref>.+?)\\s+(?:isn'?t|is\\s+not|wasn'?t|aren'?t)"
+			+ "\\s+(?:actually\\s+|really\\s+)?(?:done|finished|complete|completed)(?:\\s+yet)?$", FLAGS);
+
+	private static final Pattern NOT_URGENT = Pattern.compile("^(?<ref>.+?)\\s+(?:isn'?t|is\\s+not|isnt|aren'?t)\\s+"
+			+ "(?:that\\s+|very\\s+|so\\s+)?(?:urgent|important|a\\s+priority)(?:\\s+any\\s*more)?$", FLAGS);
+
+	private static final Pattern PAST_DONE = Pattern
+		.compile("^(?:i(?:'ve|\\s+have)?\\s+)?(?:(?:just|already|finally|also|" + "actually)\\s+)*(?<verb>" + PAST
+				+ ")\\s+(?<rest>.+)$", FLAGS);
+
+	private static final Pattern IS_PAST = Pattern
+		.compile("^(?<ref>.+?)\\s+(?:is|are|was|were|has\\s+been|have\\s+been)"
+				+ "\\s+(?:all\\s+|finally\\s+|now\\s+)?(?<verb>" + PAST + ")$", FLAGS);
+
+	private static final Pattern NO_NEED = Pattern.compile("^(?<ref>.+?)\\s+(?:don'?t|doesn'?t|do\\s+not|does\\s+not)"
+			+ "\\s+need\\s+(?<what>.+?)\\s+(?:any\\s*more|now)$", FLAGS);
+
+	private static final Pattern CAN_GO = Pattern.compile("^(?<ref>.+?)\\s+can\\s+go(?:\\s+away)?$", FLAGS);
+
+	private static final Pattern CAN_WAIT = Pattern
+		.compile("^(?<ref>.+?)\\s+can\\s+wait\\s+(?:until|till|til|to)\\s+(?<when>.+)$", FLAGS);
+
+	private static final Pattern DEADLINE_IS = Pattern
+		.compile("^(?<ref>.+?)(?:'s)?\\s+(?:deadline|due\\s+date)\\s+is\\s+" + "(?:now\\s+)?(?<when>.+)$", FLAGS);
+
+	private static final Pattern SHOULD_BE_DUE = Pattern.compile("^(?<ref>.+?)\\s+(?:should|must|has\\s+to|needs\\s+to)"
+			+ "\\s+be\\s+(?:done\\s+|due\\s+|finished\\s+)?(?<when>(?:by|on|before|until)?\\s*.+)$", FLAGS);
+
+	private static final Pattern SET_COLON = Pattern
+		.compile("^(?:update|change|edit|set)\\s+(?<ref>[^:]+?)\\s*:\\s*(?<rest>.+)$", FLAGS);
+
+	private static final Pattern AND_MAKE_IT = Pattern.compile("\\s+and\\s+(?:make|mark|set)\\s+it\\s+(?:as\\s+)?"
+			+ "(?<priority>" + TaskDetailsParser.PRIORITY_WORDS + ")(?:\\s+priority)?$", FLAGS);
+
+	private static final Pattern HEADING = Pattern
+		.compile("^(?<tag>[\\p{L}][\\p{L}\\p{N}_-]{1,31})(?:\\s+list)?\\s*:\\s*(?<rest>.+)$", FLAGS);
+
+	private static final Pattern SEVERAL = Pattern.compile("\\s*,\\s*(?:and\\s+|&\\s+)?|\\s+(?:and|&)\\s+", FLAGS);
+
+	private static final Pattern LEADING_DATE = Pattern.compile("^(?<when>today|tonight|tomorrow|this\\s+weekend"
+			+ "|(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next\\s+week),?\\s+(?<rest>.+)$",
+			FLAGS);
 
 	/**
 	 * Commands are short; a longer message is not read at all, which also bounds the work
@@ -183,48 +328,75 @@ final class CommandParser {
 	private final ListFilterParser lists = new ListFilterParser();
 
 	/**
-	 * Reads one message.
+	 * Reads one message that asks for one thing.
 	 * @param message the user's words, as typed
 	 * @param today the user's today, for due dates
-	 * @return what the user asked for; {@link Help} with {@code understood == false} for
-	 * anything else
+	 * @return the first thing the user asked for
 	 */
 	Command parse(String message, LocalDate today) {
+		return parseAll(message, today).getFirst();
+	}
+
+	/**
+	 * Reads one message, which may ask for several things ("add milk, eggs and bread",
+	 * "mark the milk and the bread done").
+	 * @param message the user's words, as typed
+	 * @param today the user's today, for due dates
+	 * @return what the user asked for, in order, never empty; {@link Help} with
+	 * {@code understood == false} for anything else
+	 */
+	List<Command> parseAll(String message, LocalDate today) {
 		if (message.length() > MAX_MESSAGE) {
-			return new Unclear(Problem.TOO_LONG, "");
+			return List.of(new Unclear(Problem.TOO_LONG, ""));
 		}
 		String text = normalize(message);
 		if (text.isEmpty() || HELP.matcher(text).matches()) {
-			return new Help(true);
+			return List.of(new Help(true));
+		}
+		// before the polite words go: "hello there" is all greeting
+		Talk talk = smallTalk(message.strip().replaceAll("[\\s,]+", " ").replaceAll("[.!?…]+$", ""));
+		talk = (talk != null) ? talk : smallTalk(text);
+		if (talk != null) {
+			return List.of(new SmallTalk(talk));
+		}
+		List<Command> commands = beforeAdd(text, today);
+		if (commands != null) {
+			return commands;
 		}
 		Matcher add = ADD.matcher(text);
 		if (add.matches()) {
-			return TaskDetailsParser.parse(add.group("rest"), today);
+			return TaskDetailsParser.parseAll(add.group("rest"), today);
 		}
 		if (LIST_VERB.matcher(text).find() || (LIST_QUESTION.matcher(text).find() && LIST_TOPIC.matcher(text).find())) {
-			return this.lists.parse(text);
+			return List.of(this.lists.parse(text));
 		}
-		Command change = verbFirst(text, today);
-		if (change != null) {
-			return change;
+		commands = verbFirst(text, today);
+		if (commands != null) {
+			return commands;
 		}
 		if (LIST_WORDS.matcher(text).find()) {
-			return this.lists.parse(text);
+			return List.of(this.lists.parse(text));
 		}
-		change = verbLast(text, today);
-		if (change != null) {
-			return change;
+		commands = verbLast(text, today);
+		if (commands != null) {
+			return commands;
 		}
 		Matcher pick = PICK.matcher(text);
 		if (pick.matches()) {
-			return new PickTask(Long.parseLong(pick.group("id")));
+			return List.of(new PickTask(Long.parseLong(pick.group("id"))));
 		}
-		return new Help(false);
+		commands = shopping(text, today);
+		if (commands != null) {
+			return commands;
+		}
+		if (ActionVerbs.startsWithOne(text)) {
+			return TaskDetailsParser.parseAll(text, today);
+		}
+		return List.of(new Help(false));
 	}
 
 	private static String normalize(String message) {
 		String text = message.replace('’', '\'').replaceAll("\\s+", " ").strip();
-		text = text.replaceAll("[.!?…]+$", "").strip();
 		String before;
 		do {
 			before = text;
@@ -233,68 +405,174 @@ final class CommandParser {
 			text = POLITE_END.matcher(text).replaceFirst("").strip();
 		}
 		while (!text.equals(before));
+		text = Typos.fix(text);
+		Matcher leadingDate = LEADING_DATE.matcher(text);
+		if (leadingDate.matches()) {
+			// "tomorrow I need to call the plumber": the date goes where the other rules
+			// look for it
+			text = leadingDate.group("rest") + " " + leadingDate.group("when");
+		}
 		return text;
 	}
 
-	private Command verbFirst(String text, LocalDate today) {
+	private static Talk smallTalk(String text) {
+		if (THANKS.matcher(text).matches()) {
+			return Talk.THANKS;
+		}
+		if (GREETING.matcher(text).matches()) {
+			return Talk.GREETING;
+		}
+		if (BYE.matcher(text).matches()) {
+			return Talk.BYE;
+		}
+		if (HOW_ARE_YOU.matcher(text).matches()) {
+			return Talk.HOW_ARE_YOU;
+		}
+		if (WHO_ARE_YOU.matcher(text).matches()) {
+			return Talk.WHO_ARE_YOU;
+		}
+		if (PRAISE.matcher(text).matches()) {
+			return Talk.PRAISE;
+		}
+		return OKAY.matcher(text).matches() ? Talk.OKAY : null;
+	}
+
+	/**
+	 * Sentences that start like an "add" but change a task ("add a note to the landlord
+	 * task: ...", "put the rent back on my list") or ask about one.
+	 */
+	private List<Command> beforeAdd(String text, LocalDate today) {
+		Matcher m;
+		if ((m = ADD_NOTE.matcher(text)).matches()) {
+			String ref = (m.group("ref") != null) ? m.group("ref") : m.group("ref2");
+			String note = unquote((m.group("text") != null) ? m.group("text") : m.group("text2"));
+			return one(target(ref, (target) -> ChangeTask.update(target, Fields.description(note))));
+		}
+		if ((m = CHANGE_NOTE.matcher(text)).matches()) {
+			String note = unquote(m.group("text"));
+			return one(target(m.group("ref"), (target) -> ChangeTask.update(target, Fields.description(note))));
+		}
+		if ((m = ADD_TAG.matcher(text)).matches()) {
+			String ref = (m.group("ref") != null) ? m.group("ref") : m.group("ref2");
+			String tag = ((m.group("tag") != null) ? m.group("tag") : m.group("tag2")).toLowerCase(Locale.ROOT);
+			return one(target(ref, (target) -> ChangeTask.update(target, Fields.tags(List.of(tag), List.of()))));
+		}
+		if ((m = REMOVE_TAG.matcher(text)).matches()) {
+			String tag = m.group("tag").toLowerCase(Locale.ROOT);
+			return one(target(m.group("ref"),
+					(target) -> ChangeTask.update(target, Fields.tags(List.of(), List.of(tag)))));
+		}
+		if ((m = REMOVE_DUE.matcher(text)).matches()) {
+			return one(target(m.group("ref"), (target) -> ChangeTask.update(target, Fields.noDueDate())));
+		}
+		if ((m = PUT_BACK.matcher(text)).matches()) {
+			return targets(m.group("ref"), Change.REOPEN);
+		}
+		if ((m = TAKE_OFF.matcher(text)).matches()) {
+			return targets(m.group("ref"), Change.DELETE);
+		}
+		if ((m = THEN_IT.matcher(text)).matches()) {
+			String verb = m.group("verb").toLowerCase(Locale.ROOT);
+			Change change = verb.matches("delete|remove|drop|scrap|cancel") ? Change.DELETE : Change.COMPLETE;
+			String clause = CLAUSE_FILLER.matcher(m.group("clause")).replaceAll("").strip();
+			return targets(clause, change);
+		}
+		return ask(text);
+	}
+
+	private List<Command> ask(String text) {
+		Matcher m;
+		if ((m = ASK_ABOUT.matcher(text)).matches() || (m = ASK_STILL.matcher(text)).matches()
+				|| (m = ASK_IS.matcher(text)).matches()) {
+			return one(target(m.group("ref"), AskTask::new));
+		}
+		if ((m = ASK_WHEN.matcher(text)).matches()) {
+			return one(target((m.group("ref") != null) ? m.group("ref") : m.group("ref2"), AskTask::new));
+		}
+		if ((m = ASK_DID.matcher(text)).matches() && !LIST_TOPIC_ONLY.matcher(m.group("ref")).matches()) {
+			return one(target(m.group("ref"), AskTask::new));
+		}
+		return null;
+	}
+
+	private List<Command> verbFirst(String text, LocalDate today) {
 		Matcher m;
 		if ((m = REOPEN.matcher(text)).matches() || (m = MARK_UNDONE.matcher(text)).matches()) {
-			return target(m.group("ref"), (ref) -> ChangeTask.of(ref, Change.REOPEN));
+			return targets(m.group("ref"), Change.REOPEN);
 		}
 		if ((m = MARK_DONE.matcher(text)).matches() || (m = CHECK_OFF.matcher(text)).matches()
 				|| (m = COMPLETE.matcher(text)).matches()) {
-			return target(m.group("ref"), (ref) -> ChangeTask.of(ref, Change.COMPLETE));
+			return targets(m.group("ref"), Change.COMPLETE);
 		}
 		if ((m = DELETE.matcher(text)).matches()) {
-			return target(m.group("ref"), (ref) -> ChangeTask.of(ref, Change.DELETE));
+			return targets(m.group("ref"), Change.DELETE);
 		}
 		if ((m = RENAME.matcher(text)).matches() || (m = CHANGE_TITLE.matcher(text)).matches()
 				|| (m = CHANGE_OWN_TITLE.matcher(text)).matches()) {
 			String title = unquote(m.group("title"));
-			return target(m.group("ref"), (ref) -> new ChangeTask(ref, Change.UPDATE, title, null, null));
+			return one(target(m.group("ref"), (ref) -> ChangeTask.update(ref, Fields.title(title))));
 		}
 		if ((m = CHANGE_DUE.matcher(text)).matches() || (m = CHANGE_OWN_DUE.matcher(text)).matches()) {
-			return due(m.group("ref"), m.group("when"), today);
+			return one(due(m.group("ref"), m.group("when"), today));
 		}
 		if ((m = CHANGE_PRIORITY.matcher(text)).matches() || (m = CHANGE_OWN_PRIORITY.matcher(text)).matches()) {
-			return priority(m.group("ref"), TaskDetailsParser.priority(m.group("priority")));
+			return one(priority(m.group("ref"), TaskDetailsParser.priority(m.group("priority"))));
 		}
 		if ((m = PRIORITIZE.matcher(text)).matches()) {
 			String priority = m.group("verb").toLowerCase(Locale.ROOT).startsWith("de") ? "low" : "high";
-			return priority(m.group("ref"), priority);
+			return one(priority(m.group("ref"), priority));
+		}
+		if ((m = SET_COLON.matcher(text)).matches()) {
+			Command details = TaskDetailsParser.parse(m.group("rest"), today);
+			if (details instanceof Command.AddTask add && (add.dueDate() != null || add.priority() != null)) {
+				Fields fields = new Fields(null, add.dueDate(), false, add.priority(), null, add.tags(), List.of());
+				return one(target(m.group("ref"), (ref) -> ChangeTask.update(ref, fields)));
+			}
+			Optional<LocalDate> date = DueDateParser.find(m.group("rest"), today).map(DueDateParser.Found::date);
+			if (date.isPresent()) {
+				return one(target(m.group("ref"), (ref) -> ChangeTask.update(ref, Fields.due(date.get()))));
+			}
 		}
 		if ((m = MOVE.matcher(text)).matches()) {
-			return moveOrSet(m.group("body"), today, true, false);
+			return one(moveOrSet(m.group("body"), today, true, false));
 		}
 		if ((m = SET.matcher(text)).matches()) {
 			boolean mayRename = m.group("verb").matches("(?i)change|update|edit|set");
-			return moveOrSet(m.group("body"), today, false, mayRename);
+			Command command = moveOrSet(m.group("body"), today, false, mayRename);
+			return (command != null) ? List.of(command) : null;
 		}
 		return null;
 	}
 
 	/**
-	 * "move the milk to friday", "make task 3 urgent", "change task 3 to buy oat milk".
+	 * "move the milk to friday", "make task 3 urgent", "change task 3 to buy oat milk",
+	 * "push the dry cleaning to tomorrow and make it urgent".
 	 * @param moving whether the verb was about dates, so that anything else is a date the
 	 * model does not read; other verbs give {@code null} for what they do not fit
 	 * @param mayRename whether "X to Y" renames X (change, update, edit, set)
 	 */
 	private Command moveOrSet(String body, LocalDate today, boolean moving, boolean mayRename) {
+		Fields extra = Fields.NONE;
+		Matcher andMakeIt = AND_MAKE_IT.matcher(body);
+		if (andMakeIt.find()) {
+			extra = Fields.priority(TaskDetailsParser.priority(andMakeIt.group("priority")));
+			body = body.substring(0, andMakeIt.start());
+		}
 		Matcher priority = PRIORITY_TAIL.matcher(body);
 		if (priority.find()) {
-			return priority(body.substring(0, priority.start()),
-					TaskDetailsParser.priority(priority.group("priority")));
+			Fields fields = Fields.priority(TaskDetailsParser.priority(priority.group("priority"))).and(extra);
+			return target(body.substring(0, priority.start()), (ref) -> ChangeTask.update(ref, fields));
 		}
 		Optional<DueDateParser.Found> due = DueDateParser.find(body, today);
 		if (due.isPresent() && due.get().end() == body.length() && due.get().start() > 0) {
 			String ref = CONNECTOR_TAIL.matcher(body.substring(0, due.get().start()).strip()).replaceFirst("");
-			LocalDate date = due.get().date();
-			return target(ref, (target) -> new ChangeTask(target, Change.UPDATE, null, date, null));
+			Fields fields = Fields.due(due.get().date()).and(extra);
+			return target(ref, (target) -> ChangeTask.update(target, fields));
 		}
 		int to = body.toLowerCase(Locale.ROOT).indexOf(" to ");
 		if (mayRename && to > 0) {
 			String title = unquote(body.substring(to + 4));
-			return target(body.substring(0, to), (ref) -> new ChangeTask(ref, Change.UPDATE, title, null, null));
+			return target(body.substring(0, to), (ref) -> ChangeTask.update(ref, Fields.title(title)));
 		}
 		if (!moving) {
 			return null;
@@ -303,33 +581,93 @@ final class CommandParser {
 		return new Unclear(Problem.BAD_DATE, when.matches() ? when.group("when") : "");
 	}
 
-	private Command verbLast(String text, LocalDate today) {
+	/**
+	 * Sentences that name the task first: "milk is done", "the report is due friday", "I
+	 * bought the groceries", "the plants don't need watering anymore".
+	 */
+	private List<Command> verbLast(String text, LocalDate today) {
 		Matcher m;
-		if ((m = IS_UNDONE.matcher(text)).matches()) {
-			return target(m.group("ref"), (ref) -> ChangeTask.of(ref, Change.REOPEN));
+		if ((m = IS_NOT_DONE.matcher(text)).matches() || (m = IS_UNDONE.matcher(text)).matches()
+				|| (m = DID_NOT.matcher(text)).matches()) {
+			return targets(m.group("ref"), Change.REOPEN);
 		}
 		if ((m = IS_DONE.matcher(text)).matches()) {
-			return target(m.group("ref"), (ref) -> ChangeTask.of(ref, Change.COMPLETE));
+			return targets(m.group("ref"), Change.COMPLETE);
+		}
+		if ((m = NOT_URGENT.matcher(text)).matches()) {
+			return one(priority(m.group("ref"), "low"));
 		}
 		if ((m = IS_PRIORITY.matcher(text)).matches()) {
-			return priority(m.group("ref"), TaskDetailsParser.priority(m.group("priority")));
+			return one(priority(m.group("ref"), TaskDetailsParser.priority(m.group("priority"))));
 		}
-		if ((m = IS_DUE.matcher(text)).matches()) {
-			return due(m.group("ref"), m.group("when"), today);
+		if ((m = IS_DUE.matcher(text)).matches() || (m = DEADLINE_IS.matcher(text)).matches()
+				|| (m = CAN_WAIT.matcher(text)).matches() || (m = SHOULD_BE_DUE.matcher(text)).matches()) {
+			Command due = due(m.group("ref"), m.group("when"), today);
+			if (!(due instanceof Unclear) || m.pattern() != SHOULD_BE_DUE) {
+				return one(due);
+			}
+		}
+		if ((m = IS_PAST.matcher(text)).matches()) {
+			return targets(m.group("ref") + " " + m.group("verb"), Change.COMPLETE);
+		}
+		if ((m = NO_NEED.matcher(text)).matches()) {
+			return targets(m.group("ref") + " " + m.group("what"), Change.COMPLETE);
+		}
+		if ((m = CAN_GO.matcher(text)).matches()) {
+			return targets(m.group("ref"), Change.DELETE);
+		}
+		if ((m = PAST_DONE.matcher(text)).matches() && !m.group("verb").equalsIgnoreCase("need")) {
+			return targets(m.group("verb") + " " + m.group("rest"), Change.COMPLETE);
 		}
 		return null;
 	}
 
+	/**
+	 * "Shopping: apples, pears and yogurt": several tasks tagged with the heading.
+	 */
+	private static List<Command> shopping(String text, LocalDate today) {
+		Matcher m = HEADING.matcher(text);
+		if (!m.matches() || SEVERAL.split(m.group("rest")).length < 2) {
+			return null;
+		}
+		return TaskDetailsParser.parseAll(m.group("rest") + " #" + m.group("tag").toLowerCase(Locale.ROOT), today);
+	}
+
 	private Command due(String refText, String when, LocalDate today) {
-		Optional<LocalDate> date = DueDateParser.parse(when, today);
+		String phrase = when.strip().replaceFirst("(?i)^(?:be\\s+)?due\\s+", "");
+		Optional<LocalDate> date = DueDateParser.parse(phrase, today);
+		if (date.isEmpty()) {
+			date = DueDateParser.parse(when, today);
+		}
 		if (date.isEmpty()) {
 			return new Unclear(Problem.BAD_DATE, when.strip());
 		}
-		return target(refText, (ref) -> new ChangeTask(ref, Change.UPDATE, null, date.get(), null));
+		LocalDate day = date.get();
+		return target(refText, (ref) -> ChangeTask.update(ref, Fields.due(day)));
 	}
 
 	private Command priority(String refText, String priority) {
-		return target(refText, (ref) -> new ChangeTask(ref, Change.UPDATE, null, null, priority));
+		return target(refText, (ref) -> ChangeTask.update(ref, Fields.priority(priority)));
+	}
+
+	/**
+	 * One change for each task named: "the milk and the bread", "task 3, task 4".
+	 */
+	private static List<Command> targets(String refText, Change change) {
+		List<Command> commands = new ArrayList<>();
+		for (String part : SEVERAL.split(refText.strip())) {
+			if (!part.isBlank()) {
+				commands.add(target(part, (ref) -> ChangeTask.of(ref, change)));
+			}
+		}
+		if (commands.size() > 1 && commands.stream().anyMatch(Unclear.class::isInstance)) {
+			return List.of(target(refText, (ref) -> ChangeTask.of(ref, change)));
+		}
+		return commands.isEmpty() ? List.of(target(refText, (ref) -> ChangeTask.of(ref, change))) : commands;
+	}
+
+	private static List<Command> one(Command command) {
+		return List.of(command);
 	}
 
 	/**

@@ -44,6 +44,15 @@ final class ListFilterParser {
 			+ "|\\b(?:tagged|labell?ed|with\\s+(?:the\\s+)?tag|tag)\\s+(?:with\\s+|as\\s+)?#?(?<named>" + TAG + ")",
 			FLAGS);
 
+	/** "my shopping list", "the work stuff": a tag by the name people give a list. */
+	private static final Pattern NAMED_LIST = Pattern
+		.compile("\\b(?:my|the)\\s+(?<tag>\\p{L}[\\p{L}\\p{N}_-]{1,31})\\s+(?:list|stuff|things)\\b", FLAGS);
+
+	private static final Pattern NOT_A_TAG = Pattern.compile(
+			"todo|to-do|task|open|pending|done|completed|finished"
+					+ "|overdue|urgent|important|old|new|current|whole|entire|remaining|other|next|last|first|daily",
+			FLAGS);
+
 	private static final Pattern LIMIT = Pattern
 		.compile("\\b(?:(?:top|first|last|up\\s+to|at\\s+most|max(?:imum)?|only)\\s+(?<after>\\d{1,3})"
 				+ "|(?<before>\\d{1,3})\\s+(?:tasks|todos|items))\\b", FLAGS);
@@ -110,6 +119,10 @@ final class ListFilterParser {
 	}
 
 	private static String tag(String text) {
+		Matcher named = NAMED_LIST.matcher(text);
+		if (named.find() && !NOT_A_TAG.matcher(named.group("tag")).matches()) {
+			return named.group("tag").toLowerCase(Locale.ROOT);
+		}
 		Matcher m = TAG_FILTER.matcher(text);
 		while (m.find()) {
 			String tag = (m.group("hash") != null) ? m.group("hash") : m.group("named");

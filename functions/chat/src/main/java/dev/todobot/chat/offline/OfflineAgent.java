@@ -1,37 +1,56 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import dev.todobot.chat.offline.Command.AddTask;
+import dev.todobot.chat.offline.Command.AskTask;
 import dev.todobot.chat.offline.Command.ChangeTask;
+import dev.todobot.chat.offline.Command.Fields;
 import dev.todobot.chat.offline.Command.Help;
 import dev.todobot.chat.offline.Command.ListTasks;
 import dev.todobot.chat.offline.Command.PickTask;
+import dev.todobot.chat.offline.Command.SmallTalk;
 import dev.todobot.chat.offline.Command.Unclear;
 import dev.todobot.chat.offline.Transcript.Turn;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static dev.todobot.core.tool.ToolContract.ADD_TASK;
+import static dev.todobot.core.tool.ToolContract.COMPLETED;
+import static dev.todobot.core.tool.ToolContract.COMPLETE_TASK;
+import static dev.todobot.core.tool.ToolContract.DELETE_TASK;
+import static dev.todobot.core.tool.ToolContract.DESCRIPTION;
+import static dev.todobot.core.tool.ToolContract.DUE;
+import static dev.todobot.core.tool.ToolContract.DUE_DATE;
+import static dev.todobot.core.tool.ToolContract.LIMIT;
+import static dev.todobot.core.tool.ToolContract.LIST_TASKS;
+import static dev.todobot.core.tool.ToolContract.PRIORITY;
+import static dev.todobot.core.tool.ToolContract.QUERY;
+import static dev.todobot.core.tool.ToolContract.STATUS;
+import static dev.todobot.core.tool.ToolContract.TAG;
+import static dev.todobot.core.tool.ToolContract.TAGS;
+import static dev.todobot.core.tool.ToolContract.TASK_ID;
+import static dev.todobot.core.tool.ToolContract.TITLE;
+import static dev.todobot.core.tool.ToolContract.UPDATE_TASK;
+
 /**
- * Decides the offline model's next move from the conversation alone: the user's command,
- * read afresh on every call, and the tool results that came back since. A command by task
- * number is one tool call then a summary; a command by words from a title is a
- * {@code list_tasks} lookup first, then the call for the one task found (or a question
- * when none or several match), then a summary.
+ * Decides the offline model's next move from the conversation alone: the user's message,
+ * read afresh on every call into one or more commands, and the tool results that came
+ * back since, which are matched to those commands in order. A command by task number is
+ * one tool call; a command by words from a title is a {@code list_tasks} lookup first
+ * (with the words as query, then, when that finds nothing, the whole list to match word
+ * by word), then the call for the one task found, or a question when several match as
+ * well. Once every command has had its calls, the answer sums them up.
  */
 final class OfflineAgent {
 
-	static final String ADD_TASK = "add_task";
-
-	static final String LIST_TASKS = "list_tasks";
-
-	static final String COMPLETE_TASK = "complete_task";
-
-	static final String DELETE_TASK = "delete_task";
-
-	static final String UPDATE_TASK = "update_task";
+	private static final int WHOLE_LIST = 100;
 
 	private final CommandParser parser = new CommandParser();
 
@@ -41,86 +60,179 @@ final class OfflineAgent {
 		if (turn == null) {
 			return new Reply.Text(writer.help(true));
 		}
-		Command command = this.parser.parse(turn.userText(), today);
-		if (command instanceof PickTask pick) {
-			command = picked(pick, transcript.previous(), today);
+		List<Command> commands = commands(turn.userText(), transcript.previous(), today);
+		Deque<ToolExchange> results = new ArrayDeque<>(turn.exchanges());
+		List<TaskItem> known = new ArrayList<>();
+		if (transcript.previous() != null) {
+			transcript.previous().exchanges().forEach((exchange) -> known.addAll(exchange.result().tasks()));
 		}
-		List<ToolExchange> exchanges = turn.exchanges();
-		boolean lookedUp = command instanceof ChangeTask change && change.target() instanceof TaskRef.ByWords
-				&& exchanges.size() == 1 && exchanges.getFirst().tool().equals(LIST_TASKS);
-		if (lookedUp) {
-			return resolve((ChangeTask) command, exchanges.getFirst(), tools, writer);
+		Run run = new Run(tools, writer, results, known);
+		List<String> said = new ArrayList<>();
+		for (Command command : commands) {
+			Reply reply = step(command, run);
+			if (reply instanceof Reply.ToolCall) {
+				return reply;
+			}
+			said.add(((Reply.Text) reply).text());
 		}
-		if (!exchanges.isEmpty()) {
-			return new Reply.Text(writer.summary(exchanges.getLast(), known(transcript)));
+		return new Reply.Text(String.join("\n", said));
+	}
+
+	/**
+	 * What this turn asks for. A short answer to "which one?" (a number, or words such as
+	 * "the bank one") continues the previous turn's command; that command comes from the
+	 * user's own earlier message, never from the tool results.
+	 */
+	private List<Command> commands(String text, Turn previous, LocalDate today) {
+		List<Command> commands = this.parser.parseAll(text, today);
+		ChangeTask asked = askedWhichOne(previous, today);
+		if (asked == null) {
+			return commands;
 		}
+		if (commands.size() == 1 && commands.getFirst() instanceof PickTask pick) {
+			return List.of(asked.on(new TaskRef.ById(pick.id())));
+		}
+		List<TaskItem> offered = TitleWords.best(((TaskRef.ByWords) asked.target()).words(),
+				previous.exchanges().getLast().result().tasks());
+		List<TaskItem> chosen = TitleWords.best(text, offered);
+		// only words that are no command of their own: "add buy milk" after "which one?"
+		// adds a task, even though "buy milk" was one of the choices
+		boolean noCommand = commands.size() == 1
+				&& (commands.getFirst() instanceof Command.Help help && !help.understood());
+		if (chosen.size() == 1 && noCommand) {
+			return List.of(asked.on(new TaskRef.ById(chosen.getFirst().id())));
+		}
+		return commands;
+	}
+
+	/**
+	 * The previous turn's command when that turn ended on a lookup that found several
+	 * tasks.
+	 */
+	private ChangeTask askedWhichOne(Turn previous, LocalDate today) {
+		if (previous == null || previous.exchanges().isEmpty()
+				|| !previous.exchanges().stream().allMatch((exchange) -> exchange.tool().equals(LIST_TASKS))
+				|| previous.exchanges().getLast().result().tasks().size() < 2) {
+			return null;
+		}
+		List<Command> earlier = this.parser.parseAll(previous.userText(), today);
+		if (earlier.size() == 1 && earlier.getFirst() instanceof ChangeTask change
+				&& change.target() instanceof TaskRef.ByWords) {
+			return change;
+		}
+		return null;
+	}
+
+	private Reply step(Command command, Run run) {
 		return switch (command) {
-			case AddTask add -> call(tools, writer, ADD_TASK, addArguments(add));
-			case ListTasks list -> call(tools, writer, LIST_TASKS, listArguments(list));
-			case ChangeTask change -> start(change, tools, writer);
-			case Help help -> new Reply.Text(writer.help(help.understood()));
-			case Unclear unclear -> new Reply.Text(writer.unclear(unclear.problem(), unclear.detail()));
-			case PickTask pick -> new Reply.Text(writer.pickWithoutQuestion(pick.id()));
+			case AddTask add -> run.callOrSum(ADD_TASK, addArguments(add));
+			case Command.ListTasks list -> run.callOrSum(LIST_TASKS, listArguments(list));
+			case ChangeTask change -> change(change, run);
+			case AskTask ask -> ask(ask, run);
+			case SmallTalk talk -> new Reply.Text(run.writer.smallTalk(talk.kind()));
+			case Help help -> new Reply.Text(run.writer.help(help.understood()));
+			case Unclear unclear -> new Reply.Text(run.writer.unclear(unclear.problem(), unclear.detail()));
+			case PickTask pick -> new Reply.Text(run.writer.pickWithoutQuestion(pick.id()));
+		};
+	}
+
+	private Reply change(ChangeTask change, Run run) {
+		String tool = tool(change);
+		if (!run.tools.has(tool)) {
+			return new Reply.Text(run.writer.toolMissing(tool));
+		}
+		return switch (change.target()) {
+			case TaskRef.ById byId -> run.callOrSum(tool, changeArguments(change, byId.id(), null));
+			case TaskRef.ByWords byWords -> {
+				Found found = find(byWords.words(), lookupStatus(change), run);
+				if (found.reply() != null) {
+					yield found.reply();
+				}
+				if (found.tasks().isEmpty()) {
+					yield new Reply.Text(run.writer.notFound(change.change(), byWords.words()));
+				}
+				if (found.tasks().size() > 1) {
+					yield new Reply.Text(run.writer.whichOne(change.change(), byWords.words(), found.tasks()));
+				}
+				TaskItem task = found.tasks().getFirst();
+				yield run.callOrSum(tool, changeArguments(change, task.id(), task));
+			}
+		};
+	}
+
+	private Reply ask(AskTask ask, Run run) {
+		return switch (ask.target()) {
+			case TaskRef.ById byId -> {
+				Found found = find(null, "all", run);
+				if (found.reply() != null) {
+					yield found.reply();
+				}
+				List<TaskItem> task = found.tasks().stream().filter((item) -> item.id() == byId.id()).toList();
+				yield new Reply.Text(run.writer.status("task " + byId.id(), task));
+			}
+			case TaskRef.ByWords byWords -> {
+				Found found = find(byWords.words(), "all", run);
+				yield (found.reply() != null) ? found.reply()
+						: new Reply.Text(run.writer.status(byWords.words(), found.tasks()));
+			}
 		};
 	}
 
 	/**
-	 * A bare number answers "which one?" when the previous turn asked it: that turn's
-	 * command by words, one lookup with several tasks, and no call after it. The command
-	 * comes from the user's own earlier message, never from the tool results.
+	 * Finds the tasks the words name: a lookup by query, and when that finds nothing for
+	 * words that a query cannot match as a whole ("the bank call", "watered the plants"),
+	 * the whole list, matched word by word.
+	 * @param words the user's words, or {@code null} for the whole list
+	 * @return the best matches, or the reply to give now (a lookup to make, or a failed
+	 * one)
 	 */
-	private Command picked(PickTask pick, Turn previous, LocalDate today) {
-		if (previous == null || previous.exchanges().size() != 1
-				|| !previous.exchanges().getFirst().tool().equals(LIST_TASKS)
-				|| previous.exchanges().getFirst().result().tasks().size() < 2) {
-			return pick;
+	private Found find(String words, String status, Run run) {
+		if (!run.tools.has(LIST_TASKS)) {
+			return new Found(List.of(), new Reply.Text(run.writer.toolMissing(LIST_TASKS)));
 		}
-		if (this.parser.parse(previous.userText(), today) instanceof ChangeTask change
-				&& change.target() instanceof TaskRef.ByWords) {
-			return change.on(new TaskRef.ById(pick.id()));
+		ObjectNode query = JsonMapper.shared().createObjectNode().put(STATUS, status);
+		if (words != null) {
+			query.put(QUERY, words);
 		}
-		return pick;
+		else {
+			query.put(LIMIT, WHOLE_LIST);
+		}
+		ToolExchange lookup = run.results.poll();
+		if (lookup == null) {
+			return new Found(List.of(), run.call(LIST_TASKS, query));
+		}
+		Found first = found(words, lookup, run, true);
+		boolean wordByWord = words != null && first.reply() == null && first.tasks().isEmpty()
+				&& !TitleWords.stems(words).equals(Set.of(words.toLowerCase(Locale.ROOT)));
+		if (!wordByWord) {
+			return first;
+		}
+		ToolExchange whole = run.results.poll();
+		if (whole == null) {
+			return new Found(List.of(), run.call(LIST_TASKS,
+					JsonMapper.shared().createObjectNode().put(STATUS, status).put(LIMIT, WHOLE_LIST)));
+		}
+		return found(words, whole, run, false);
 	}
 
-	private Reply start(ChangeTask change, AvailableTools tools, ReplyWriter writer) {
-		String tool = tool(change);
-		if (!tools.has(tool)) {
-			return new Reply.Text(writer.toolMissing(tool));
-		}
-		return switch (change.target()) {
-			case TaskRef.ById byId -> call(tools, writer, tool, changeArguments(change, byId.id()));
-			case TaskRef.ByWords byWords -> call(tools, writer, LIST_TASKS, lookupArguments(change, byWords));
-		};
-	}
-
-	private Reply resolve(ChangeTask change, ToolExchange lookup, AvailableTools tools, ReplyWriter writer) {
+	/**
+	 * @param queried whether the lookup searched for the words: then its tasks hold them,
+	 * even where no word of a title matches on its own ("milk" in "buttermilk")
+	 */
+	private static Found found(String words, ToolExchange lookup, Run run, boolean queried) {
+		run.known.addAll(lookup.result().tasks());
 		ToolResult result = lookup.result();
-		String words = ((TaskRef.ByWords) change.target()).words();
 		if (result.error()) {
-			return new Reply.Text(writer.summary(lookup, List.of()));
+			return new Found(List.of(), new Reply.Text(run.writer.summary(lookup, List.of())));
 		}
 		if (!result.list() && result.tasks().isEmpty()) {
-			return new Reply.Text(writer.unreadableList(result));
+			return new Found(List.of(), new Reply.Text(run.writer.unreadableList(result)));
 		}
-		List<TaskItem> candidates = result.tasks();
-		List<TaskItem> exact = candidates.stream().filter((task) -> task.title().equalsIgnoreCase(words)).toList();
-		if (exact.size() == 1) {
-			candidates = exact;
+		if (words == null) {
+			return new Found(result.tasks(), null);
 		}
-		if (candidates.isEmpty()) {
-			return new Reply.Text(writer.notFound(change.change(), words));
-		}
-		if (candidates.size() > 1) {
-			return new Reply.Text(writer.whichOne(change.change(), words, candidates));
-		}
-		return call(tools, writer, tool(change), changeArguments(change, candidates.getFirst().id()));
-	}
-
-	private static Reply call(AvailableTools tools, ReplyWriter writer, String tool, ObjectNode arguments) {
-		if (!tools.has(tool)) {
-			return new Reply.Text(writer.toolMissing(tool));
-		}
-		return new Reply.ToolCall(tool, tools.fit(tool, arguments));
+		List<TaskItem> best = TitleWords.best(words, result.tasks());
+		return new Found((best.isEmpty() && queried) ? result.tasks() : best, null);
 	}
 
 	private static String tool(ChangeTask change) {
@@ -131,51 +243,65 @@ final class OfflineAgent {
 		};
 	}
 
+	/**
+	 * Completing looks among open tasks and reopening among completed ones, so that "mark
+	 * the milk done" is not ambiguous with yesterday's milk.
+	 */
+	private static String lookupStatus(ChangeTask change) {
+		return switch (change.change()) {
+			case COMPLETE -> "pending";
+			case REOPEN -> "completed";
+			case DELETE, UPDATE -> "all";
+		};
+	}
+
 	private static ObjectNode addArguments(AddTask add) {
-		ObjectNode arguments = JsonMapper.shared().createObjectNode().put("title", add.title());
-		putIfSet(arguments, "description", add.description());
-		putIfSet(arguments, "due_date", (add.dueDate() != null) ? add.dueDate().toString() : null);
-		putIfSet(arguments, "priority", add.priority());
+		ObjectNode arguments = JsonMapper.shared().createObjectNode().put(TITLE, add.title());
+		putIfSet(arguments, DESCRIPTION, add.description());
+		putIfSet(arguments, DUE_DATE, (add.dueDate() != null) ? add.dueDate().toString() : null);
+		putIfSet(arguments, PRIORITY, add.priority());
 		if (!add.tags().isEmpty()) {
-			add.tags().forEach(arguments.putArray("tags")::add);
+			add.tags().forEach(arguments.putArray(TAGS)::add);
 		}
 		return arguments;
 	}
 
-	private static ObjectNode listArguments(ListTasks list) {
+	private static ObjectNode listArguments(Command.ListTasks list) {
 		ObjectNode arguments = JsonMapper.shared().createObjectNode();
-		putIfSet(arguments, "status", list.status());
-		putIfSet(arguments, "priority", list.priority());
-		putIfSet(arguments, "tag", list.tag());
-		putIfSet(arguments, "query", list.query());
-		putIfSet(arguments, "due", list.due());
+		putIfSet(arguments, STATUS, list.status());
+		putIfSet(arguments, PRIORITY, list.priority());
+		putIfSet(arguments, TAG, list.tag());
+		putIfSet(arguments, QUERY, list.query());
+		putIfSet(arguments, DUE, list.due());
 		if (list.limit() != null) {
-			arguments.put("limit", list.limit());
+			arguments.put(LIMIT, list.limit());
 		}
 		return arguments;
 	}
 
 	/**
-	 * Completing looks among open tasks and reopening among completed ones, so that "mark
-	 * the milk done" is not ambiguous with yesterday's milk.
+	 * @param task the task as the lookup found it, for the tags a tag change starts from;
+	 * {@code null} when it was named by number
 	 */
-	private static ObjectNode lookupArguments(ChangeTask change, TaskRef.ByWords words) {
-		String status = switch (change.change()) {
-			case COMPLETE -> "pending";
-			case REOPEN -> "completed";
-			case DELETE, UPDATE -> "all";
-		};
-		return JsonMapper.shared().createObjectNode().put("status", status).put("query", words.words());
-	}
-
-	private static ObjectNode changeArguments(ChangeTask change, long id) {
-		ObjectNode arguments = JsonMapper.shared().createObjectNode().put("task_id", id);
+	private static ObjectNode changeArguments(ChangeTask change, long id, TaskItem task) {
+		ObjectNode arguments = JsonMapper.shared().createObjectNode().put(TASK_ID, id);
 		switch (change.change()) {
-			case REOPEN -> arguments.put("completed", false);
+			case REOPEN -> arguments.put(COMPLETED, false);
 			case UPDATE -> {
-				putIfSet(arguments, "title", change.title());
-				putIfSet(arguments, "due_date", (change.dueDate() != null) ? change.dueDate().toString() : null);
-				putIfSet(arguments, "priority", change.priority());
+				Fields fields = change.fields();
+				putIfSet(arguments, TITLE, fields.title());
+				putIfSet(arguments, DUE_DATE, (fields.dueDate() != null) ? fields.dueDate().toString() : null);
+				if (fields.clearDue()) {
+					arguments.putNull(DUE_DATE);
+				}
+				putIfSet(arguments, PRIORITY, fields.priority());
+				putIfSet(arguments, DESCRIPTION, fields.description());
+				if (fields.changesTags()) {
+					List<String> tags = new ArrayList<>((task != null) ? task.tags() : List.of());
+					fields.addTags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
+					tags.removeAll(fields.removeTags());
+					tags.forEach(arguments.putArray(TAGS)::add);
+				}
 			}
 			case COMPLETE, DELETE -> {
 			}
@@ -190,17 +316,37 @@ final class OfflineAgent {
 	}
 
 	/**
-	 * The tasks seen in the previous turn and in this one before its last call, oldest
-	 * first: what they were called before that call changed them.
+	 * The tasks a lookup found, or what to answer instead.
 	 */
-	private static List<TaskItem> known(Transcript transcript) {
-		List<ToolExchange> exchanges = new ArrayList<>();
-		if (transcript.previous() != null) {
-			exchanges.addAll(transcript.previous().exchanges());
+	private record Found(List<TaskItem> tasks, Reply reply) {
+	}
+
+	/**
+	 * One pass over a turn: the tool results not yet matched to a command, and the tasks
+	 * seen so far (for the titles of summaries).
+	 */
+	private record Run(AvailableTools tools, ReplyWriter writer, Deque<ToolExchange> results, List<TaskItem> known) {
+
+		/**
+		 * The call when it has not been made yet, else the summary of its result.
+		 */
+		Reply callOrSum(String tool, ObjectNode arguments) {
+			ToolExchange done = this.results.poll();
+			if (done == null) {
+				return call(tool, arguments);
+			}
+			String summary = this.writer.summary(done, List.copyOf(this.known));
+			this.known.addAll(done.result().tasks());
+			return new Reply.Text(summary);
 		}
-		List<ToolExchange> current = transcript.current().exchanges();
-		exchanges.addAll(current.subList(0, current.size() - 1));
-		return exchanges.stream().flatMap((exchange) -> exchange.result().tasks().stream()).toList();
+
+		Reply call(String tool, ObjectNode arguments) {
+			if (!this.tools.has(tool)) {
+				return new Reply.Text(this.writer.toolMissing(tool));
+			}
+			return new Reply.ToolCall(tool, this.tools.fit(tool, arguments));
+		}
+
 	}
 
 }

@@ -25,12 +25,12 @@ import dev.langchain4j.model.output.FinishReason;
 
 /**
  * The built-in model used when no OpenAI-compatible endpoint is configured. It
- * understands plain todo commands ("add buy milk tomorrow #shop", "show my open tasks",
- * "complete task 3", "delete the milk task") and answers the way a real model does: with
- * tool calls named after the MCP tools ({@code add_task}, {@code list_tasks},
- * {@code complete_task}, {@code delete_task}, {@code update_task}) that the AI Service
- * runs, and then with a short summary of their results. Unknown requests get a help text
- * and no tool call.
+ * understands everyday todo sentences ("add buy milk tomorrow #shop", "what's due this
+ * week?", "I bought the groceries", "make the bank call high priority", "add milk, eggs
+ * and bread") and answers the way a real model does: with tool calls named after the MCP
+ * tools ({@code add_task}, {@code list_tasks}, {@code complete_task},
+ * {@code delete_task}, {@code update_task}) that the AI Service runs, and then with a
+ * short summary of their results. Unknown requests get a help text and no tool call.
  * <p>
  * It reads only the user's messages; tool results are data it summarizes, so instructions
  * hidden in a task's title are never followed. It keeps no state: each answer follows

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.todobot.chat.offline.Command.Change;
 import dev.todobot.chat.offline.Command.Problem;
+import dev.todobot.core.tool.ToolContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +50,44 @@ final class ReplyWriter {
 			case MANY_TASKS -> "I change one task at a time. Say its number (“delete task 3”) or words from its title"
 					+ " (“delete the milk task”).";
 		};
+	}
+
+	String smallTalk(Command.Talk kind) {
+		return switch (kind) {
+			case THANKS -> "You're welcome!";
+			case GREETING -> "Hello! Tell me what to add, change or complete, or ask “what's on my list?”.";
+			case BYE -> "Bye! Your tasks will be here when you come back.";
+			case HOW_ARE_YOU -> "I'm fine, thanks, and ready to help with your tasks. What's next?";
+			case WHO_ARE_YOU -> "I'm the built-in todo assistant: I add, list, change, complete and delete your tasks."
+					+ " Say “help” for examples.";
+			case OKAY -> "Okay. Anything else I can do for your list?";
+			case PRAISE -> "Thank you! Happy to help.";
+		};
+	}
+
+	/**
+	 * Answers a question about one task from the tasks that match it.
+	 * @param words what the user called it
+	 * @param tasks the matching tasks
+	 * @return the answer
+	 */
+	String status(String words, List<TaskItem> tasks) {
+		if (tasks.isEmpty()) {
+			return "I couldn't find a task matching “" + words + "”. Say “show my tasks” to see them all.";
+		}
+		return tasks.stream().limit(MAX_LISTED).map((task) -> {
+			String state = task.completed() ? " is done" : " is not done yet";
+			List<String> details = new ArrayList<>();
+			if (task.dueDate() != null) {
+				details.add((task.dueDate().isBefore(this.today) && !task.completed())
+						? "overdue since " + task.dueDate() : due(task.dueDate()));
+			}
+			if (task.priority() != null) {
+				details.add(task.priority() + " priority");
+			}
+			return "“" + task.title() + "” (#" + task.id() + ")" + state
+					+ (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")") + ".";
+		}).collect(Collectors.joining("\n"));
 	}
 
 	String pickWithoutQuestion(long id) {
@@ -97,23 +136,22 @@ final class ReplyWriter {
 			return failure(last);
 		}
 		return switch (last.tool()) {
-			case OfflineAgent.ADD_TASK -> added(last);
-			case OfflineAgent.LIST_TASKS -> listed(last);
-			case OfflineAgent.COMPLETE_TASK ->
-				result.json() ? "Marked " + name(last, known) + " as done." : quote(result);
-			case OfflineAgent.DELETE_TASK -> result.json() ? "Deleted " + name(last, known) + "." : quote(result);
-			case OfflineAgent.UPDATE_TASK -> result.json() ? updated(last, known) : quote(result);
+			case ToolContract.ADD_TASK -> added(last);
+			case ToolContract.LIST_TASKS -> listed(last);
+			case ToolContract.COMPLETE_TASK -> "Marked " + name(last, known) + " as done.";
+			case ToolContract.DELETE_TASK -> "Deleted " + name(last, known) + ".";
+			case ToolContract.UPDATE_TASK -> updated(last, known);
 			default -> quote(result);
 		};
 	}
 
 	private String failure(ToolExchange exchange) {
 		String what = switch (exchange.tool()) {
-			case OfflineAgent.ADD_TASK -> "add that task";
-			case OfflineAgent.LIST_TASKS -> "get your tasks";
-			case OfflineAgent.COMPLETE_TASK -> "complete task " + exchange.taskId();
-			case OfflineAgent.DELETE_TASK -> "delete task " + exchange.taskId();
-			case OfflineAgent.UPDATE_TASK -> "change task " + exchange.taskId();
+			case ToolContract.ADD_TASK -> "add that task";
+			case ToolContract.LIST_TASKS -> "get your tasks";
+			case ToolContract.COMPLETE_TASK -> "complete task " + exchange.taskId();
+			case ToolContract.DELETE_TASK -> "delete task " + exchange.taskId();
+			case ToolContract.UPDATE_TASK -> "change task " + exchange.taskId();
 			default -> "do that";
 		};
 		return "Sorry, I couldn't " + what + ": " + exchange.result().errorMessage();
@@ -122,7 +160,7 @@ final class ReplyWriter {
 	private String added(ToolExchange exchange) {
 		ToolResult result = exchange.result();
 		if (result.firstTask().isEmpty()) {
-			return result.json() ? "Added “" + exchange.arguments().path("title").asString("") + "”." : quote(result);
+			return "Added “" + exchange.arguments().path(ToolContract.TITLE).asString("") + "”.";
 		}
 		TaskItem task = result.firstTask().get();
 		List<String> details = details(task);
@@ -137,7 +175,7 @@ final class ReplyWriter {
 					: "Here is what the todo service said: “" + result.text() + "”";
 		}
 		ObjectNode filters = exchange.arguments();
-		String status = filters.path("status").asString("");
+		String status = filters.path(ToolContract.STATUS).asString("");
 		List<TaskItem> tasks = result.tasks();
 		if (tasks.isEmpty()) {
 			return nothingListed(filters, status);
@@ -166,17 +204,17 @@ final class ReplyWriter {
 	 */
 	private static String describe(ObjectNode filters, String noun) {
 		List<String> words = new ArrayList<>();
-		String due = filters.path("due").asString("");
+		String due = filters.path(ToolContract.DUE).asString("");
 		if (due.equals("overdue")) {
 			words.add("overdue");
 		}
-		switch (filters.path("status").asString("")) {
+		switch (filters.path(ToolContract.STATUS).asString("")) {
 			case "pending" -> words.add("open");
 			case "completed" -> words.add("completed");
 			default -> {
 			}
 		}
-		String priority = filters.path("priority").asString("");
+		String priority = filters.path(ToolContract.PRIORITY).asString("");
 		if (!priority.isEmpty()) {
 			words.add(priority + "-priority");
 		}
@@ -187,11 +225,11 @@ final class ReplyWriter {
 		if (due.equals("week")) {
 			words.add("due this week");
 		}
-		String tag = filters.path("tag").asString("");
+		String tag = filters.path(ToolContract.TAG).asString("");
 		if (!tag.isEmpty()) {
 			words.add("tagged #" + tag);
 		}
-		String query = filters.path("query").asString("");
+		String query = filters.path(ToolContract.QUERY).asString("");
 		if (!query.isEmpty()) {
 			words.add("matching “" + query + "”");
 		}
@@ -202,21 +240,33 @@ final class ReplyWriter {
 		ObjectNode changes = exchange.arguments();
 		String name = name(exchange, known);
 		List<String> sentences = new ArrayList<>();
-		JsonNode completed = changes.get("completed");
+		JsonNode completed = changes.get(ToolContract.COMPLETED);
 		if (completed != null && completed.isBoolean()) {
 			sentences.add((completed.booleanValue() ? "Marked " + name + " as done." : "Reopened " + name + "."));
 		}
-		if (changes.has("title")) {
+		if (changes.has(ToolContract.TITLE)) {
 			String before = knownTitle(exchange.taskId(), known);
 			String from = (before != null) ? "“" + before + "”" : "task " + exchange.taskId();
-			sentences.add("Renamed " + from + " to “" + changes.path("title").asString("") + "”.");
+			sentences.add("Renamed " + from + " to “" + changes.path(ToolContract.TITLE).asString("") + "”.");
 		}
-		if (changes.has("due_date")) {
+		if (changes.has(ToolContract.DUE_DATE)) {
+			JsonNode due = changes.get(ToolContract.DUE_DATE);
+			sentences.add(capitalize(name)
+					+ (due.isString() ? " is now " + due(LocalDate.parse(due.asString())) : " no longer has a due date")
+					+ ".");
+		}
+		if (changes.has(ToolContract.PRIORITY)) {
 			sentences
-				.add(capitalize(name) + " is now " + due(LocalDate.parse(changes.path("due_date").asString())) + ".");
+				.add(capitalize(name) + " is now " + changes.path(ToolContract.PRIORITY).asString("") + " priority.");
 		}
-		if (changes.has("priority")) {
-			sentences.add(capitalize(name) + " is now " + changes.path("priority").asString("") + " priority.");
+		if (changes.has(ToolContract.DESCRIPTION)) {
+			sentences.add("Noted on " + name + ": “" + changes.path(ToolContract.DESCRIPTION).asString("") + "”.");
+		}
+		if (changes.has(ToolContract.TAGS)) {
+			List<String> tags = new ArrayList<>();
+			changes.get(ToolContract.TAGS).forEach((tag) -> tags.add("#" + tag.asString("")));
+			sentences.add(capitalize(name)
+					+ (tags.isEmpty() ? " has no tags now." : " is now tagged " + String.join(" ", tags) + "."));
 		}
 		return sentences.isEmpty() ? "Updated " + name + "." : String.join(" ", sentences);
 	}

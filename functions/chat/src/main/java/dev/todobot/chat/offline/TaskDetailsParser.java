@@ -3,6 +3,7 @@ package dev.todobot.chat.offline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +28,15 @@ final class TaskDetailsParser {
 
 	private static final int MAX_TAGS = 10;
 
+	private static final Pattern SEVERAL = Pattern.compile("\\s*[,;]\\s*(?:and\\s+|&\\s+)?|\\s+(?:and|&)\\s+");
+
 	private static final String TAG = "[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,31}";
 
 	private static final Pattern DESCRIPTION = Pattern
 		.compile("(?:^|[\\s,;]+)(?:description|desc|notes?|details)\\s*[:=]\\s*(?<text>.+)$", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern QUOTED = Pattern.compile("[\"“”](?<title>[^\"“”]+)[\"“”]");
+	private static final Pattern QUOTED = Pattern
+		.compile("[\"“”](?<title>[^\"“”]+)[\"“”]|(?<![\\p{L}\\p{N}])['‘](?<single>[^'‘’]+)['’](?![\\p{L}\\p{N}])");
 
 	private static final Pattern HASH_TAG = Pattern
 		.compile("(?<![\\p{L}\\p{N}#&])#(?<tag>" + TAG + ")(?![\\p{L}\\p{N}_-])");
@@ -41,11 +45,13 @@ final class TaskDetailsParser {
 			"(?<![\\p{L}\\p{N}])(?:tagged|labell?ed)\\s+(?:with\\s+|as\\s+)?#?(?<tag>" + TAG + ")(?![\\p{L}\\p{N}_-])",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern PRIORITY = Pattern.compile("(?<![\\p{L}\\p{N}!])(?:(?:with|at|as)\\s+)?(?:an?\\s+)?(?:"
+	private static final Pattern PRIORITY = Pattern.compile("(?<![\\p{L}\\p{N}!])(?:(?:with|at|as)\\s+)?(?:an?\\s+)?"
+			+ "(?:(?:it'?s|it\\s+is|this\\s+is|that'?s)\\s+(?:very\\s+|really\\s+|super\\s+|quite\\s+)?)?(?:"
 			+ "!(?<bang>high|hi|urgent|important|top|low|lo|medium|med|normal)"
 			+ "|(?<level>high|top|low|medium|normal)[- ]priority"
 			+ "|priority\\s*[:=]?\\s*(?<after>high|low|medium|normal)|(?<low>not\\s+urgent|unimportant|no\\s+rush)"
-			+ "|(?<high>urgent(?:ly)?|asap|important|critical))(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
+			+ "|(?<high>urgent(?:ly)?|asap|important|critical))(?:\\s+though)?(?![\\p{L}\\p{N}])",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern LIST_PHRASE = Pattern.compile(
 			"(?:^|\\s+)(?:to|on|in|onto)\\s+(?:my|the)\\s+(?:(?:todo|to-do|task)\\s+)?(?:list|tasks|todos)(?:\\s*:)?(?=\\s|$)",
@@ -53,7 +59,8 @@ final class TaskDetailsParser {
 
 	// single steps, repeated by title(): nested repetition would backtrack and recurse
 	// without bound on long runs of punctuation
-	private static final Pattern LEADING_JUNK = Pattern.compile("^(?:[\\s,;:.\\-–—]+|(?:to|that)\\s+)",
+	private static final Pattern LEADING_JUNK = Pattern.compile("^(?:[\\s,;:.\\-–—]+|(?:to|that)\\s+"
+			+ "|(?:an?\\s+)?(?:new\\s+)?(?:task|todo|to-do|reminder|item)\\b\\s*(?::|-|to\\b|called\\b|named\\b|titled\\b)?)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern TRAILING_JUNK = Pattern.compile(
@@ -80,7 +87,7 @@ final class TaskDetailsParser {
 		String quotedTitle = null;
 		Matcher quoted = QUOTED.matcher(rest);
 		if (quoted.find()) {
-			quotedTitle = quoted.group("title").strip();
+			quotedTitle = ((quoted.group("title") != null) ? quoted.group("title") : quoted.group("single")).strip();
 			rest = cut(rest, quoted.start(), quoted.end());
 		}
 		Set<String> tags = new LinkedHashSet<>();
@@ -104,6 +111,64 @@ final class TaskDetailsParser {
 		}
 		return new AddTask(title, description, dueDate, priority,
 				new ArrayList<>(tags).subList(0, Math.min(tags.size(), MAX_TAGS)));
+	}
+
+	/**
+	 * Reads one or several new tasks: "milk, eggs and bread" and "call the vet and book a
+	 * haircut" are several; "buy apples and pears" is one. Priority, tags and a
+	 * description apply to each; a due date to the part that names it.
+	 * @param text what followed "add", in the user's own case
+	 * @param today the user's today
+	 * @return the tasks, or one {@link Unclear} when no title is left
+	 */
+	static List<Command> parseAll(String text, LocalDate today) {
+		Command whole = parse(text, today);
+		if (!(whole instanceof AddTask all) || QUOTED.matcher(text).find()) {
+			return List.of(whole);
+		}
+		List<String> parts = new ArrayList<>();
+		String rest = text;
+		Matcher note = DESCRIPTION.matcher(rest);
+		if (note.find()) {
+			rest = rest.substring(0, note.start());
+		}
+		for (String part : SEVERAL.split(rest.strip())) {
+			if (!title(part).isEmpty()) {
+				parts.add(part);
+			}
+		}
+		if (parts.size() < 2 || !severalTasks(parts, today)) {
+			return List.of(whole);
+		}
+		List<Command> tasks = new ArrayList<>();
+		for (String part : parts) {
+			Command one = parse(part, today);
+			if (!(one instanceof AddTask task)) {
+				return List.of(whole);
+			}
+			List<String> tags = new ArrayList<>(all.tags());
+			task.tags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
+			tasks.add(new AddTask(task.title(), all.description(), task.dueDate(),
+					(task.priority() != null) ? task.priority() : all.priority(), tags));
+		}
+		return tasks;
+	}
+
+	/**
+	 * Single words ("milk, eggs and bread") or parts that each start with a verb ("call
+	 * the vet and book a haircut").
+	 */
+	private static boolean severalTasks(List<String> parts, LocalDate today) {
+		List<String> titles = parts.stream()
+			.map((part) -> parse(part, today))
+			.map((command) -> (command instanceof AddTask add) ? add.title() : "")
+			.toList();
+		if (titles.stream().anyMatch(String::isEmpty)) {
+			return false;
+		}
+		boolean words = titles.stream().allMatch((title) -> !title.contains(" "));
+		boolean actions = titles.stream().allMatch((title) -> title.contains(" ") && ActionVerbs.startsWithOne(title));
+		return words || actions;
 	}
 
 	/**

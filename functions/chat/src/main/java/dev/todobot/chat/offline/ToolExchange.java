@@ -1,5 +1,6 @@
 package dev.todobot.chat.offline;
 
+import dev.todobot.core.tool.ToolContract;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +17,7 @@ record ToolExchange(String tool, ObjectNode arguments, ToolResult result) {
 	 * @return the {@code task_id} argument, or {@code -1} without one
 	 */
 	long taskId() {
-		return this.arguments.path("task_id").asLong(-1);
+		return this.arguments.path(ToolContract.TASK_ID).asLong(-1);
 	}
 
 }

@@ -6,33 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.todobot.core.tool.TaskList;
+import dev.todobot.core.tool.ToolContract;
+import dev.todobot.core.tool.ToolTask;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a tool result's text. langchain4j-mcp puts an MCP result's
- * {@code structuredContent} into that text as compact JSON and uses the text content only
- * when there is no structured content; a failed call arrives as the error's message (the
- * structured content or the text), flagged {@code isError} on the synchronous path but
- * not on the streaming one, and a timeout arrives as plain text. So JSON is read wherever
- * task objects sit in it, errors are also recognized by their words, and any other text
- * is kept for quoting.
+ * Reads a tool result's text by the tool contract ({@link ToolContract}). langchain4j-mcp
+ * puts an MCP result's {@code structuredContent} into that text as compact JSON and uses
+ * the text content only when there is none. Every successful call of the mcp function
+ * carries a structured result, a {@link TaskList} or a {@link ToolTask}, so a result is
+ * read as one of those records, and a result without one is an error: the flag
+ * {@code isError} arrives on the synchronous path but not on the streaming one, and a
+ * client timeout arrives as plain text. JSON in other shapes (another MCP server's tools)
+ * is searched for task objects wherever they sit.
  */
 final class ToolResultReader {
 
 	private static final int MAX_TEXT = 500;
 
 	private static final int MAX_TITLE = 200;
-
-	private static final Pattern ERROR_WORDS = Pattern
-		.compile("^(?:error|there\\s+was\\s+an?\\s+(?:error|timeout|problem)"
-				+ "|failed|failure|invalid|unauthori[sz]ed|forbidden|not\\s+found|cannot|can't|could\\s+not|couldn't|unable"
-				+ "|task\\s+\\S+\\s+(?:was\\s+)?not\\s+found|no\\s+task\\s+#?\\d+|something\\s+went\\s+wrong"
-				+ "|the\\s+database\\s+is\\s+not\\s+reachable)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private static final List<String> LIST_FIELDS = List.of("items", "tasks", "results", "data");
 
@@ -43,13 +40,22 @@ final class ToolResultReader {
 		String raw = (message.text() != null) ? message.text().strip() : "";
 		JsonNode json = parse(raw);
 		String text = clean(raw, MAX_TEXT);
-		List<TaskItem> tasks = new ArrayList<>();
-		if (json != null) {
-			collectTasks(json, tasks);
+		boolean error = Boolean.TRUE.equals(message.isError()) || json == null || isError(json);
+		if (error) {
+			return new ToolResult(text, json != null, true, errorMessage(text, json), List.of(), false, false);
 		}
-		boolean error = Boolean.TRUE.equals(message.isError()) || isError(raw, json);
-		return new ToolResult(text, json != null, error, error ? errorMessage(text, json) : "", tasks,
-				json != null && isList(json), json != null && hasNextPage(json));
+		TaskList list = contract(json, TaskList.class, "tasks", "count", "has_more");
+		if (list != null) {
+			return new ToolResult(text, true, false, "", list.tasks().stream().map(ToolResultReader::item).toList(),
+					true, list.hasMore());
+		}
+		ToolTask task = contract(json, ToolTask.class, "id", "title", "completed", "version");
+		if (task != null) {
+			return new ToolResult(text, true, false, "", List.of(item(task)), false, false);
+		}
+		List<TaskItem> tasks = new ArrayList<>();
+		collectTasks(json, tasks);
+		return new ToolResult(text, true, false, "", tasks, isList(json), hasNextPage(json));
 	}
 
 	/**
@@ -93,10 +99,29 @@ final class ToolResultReader {
 		return (i < 0) ? j : (j < 0) ? i : Math.min(i, j);
 	}
 
-	private static boolean isError(String text, JsonNode json) {
-		if (json == null) {
-			return ERROR_WORDS.matcher(text).matches();
+	/**
+	 * Reads JSON as one of the contract's records when it has the record's fields.
+	 */
+	private static <T> T contract(JsonNode json, Class<T> type, String... fields) {
+		for (String field : fields) {
+			if (!json.has(field)) {
+				return null;
+			}
 		}
+		try {
+			return JsonMapper.shared().treeToValue(json, type);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static TaskItem item(ToolTask task) {
+		return new TaskItem(task.id(), clean(task.title(), MAX_TITLE), task.completed(), task.dueDate(),
+				task.priority(), (task.tags() != null) ? task.tags() : List.of());
+	}
+
+	private static boolean isError(JsonNode json) {
 		if (!json.isObject()) {
 			return false;
 		}

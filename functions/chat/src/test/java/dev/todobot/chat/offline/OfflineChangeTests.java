@@ -123,10 +123,23 @@ class OfflineChangeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "delete all tasks", "complete everything", "complete task 3 and 4", "delete #3, #4" })
+	@ValueSource(strings = { "delete all tasks", "complete everything" })
 	void changesOneTaskAtATime(String message) {
 		assertThat(assertText(OfflineConversation.withMcpTools().say(message)))
 			.startsWith("I change one task at a time.");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			complete task 3 and 4 | complete_task
+			delete #3, #4         | delete_task
+			""")
+	void changesEachTaskNamed(String message, String tool) {
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+		assertCall(chat.say(message), tool, "{\"task_id\":3}");
+		assertCall(chat.toolAnswers("{\"id\":3,\"title\":\"buy milk\"}"), tool, "{\"task_id\":4}");
+		assertThat(assertText(chat.toolAnswers("{\"id\":4,\"title\":\"buy bread\"}"))).contains("buy milk",
+				"buy bread");
 	}
 
 }

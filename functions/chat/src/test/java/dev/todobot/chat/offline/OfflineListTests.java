@@ -137,12 +137,12 @@ class OfflineListTests {
 	}
 
 	@Test
-	void quotesAResultThatIsNotJson() {
+	void passesOnAResultWithoutStructuredContentAsAFailure() {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
 		chat.say("show my tasks");
 
 		assertThat(assertText(chat.toolAnswers("1. buy milk\n2. call mom")))
-			.isEqualTo("Here is what the todo service said: “1. buy milk 2. call mom”");
+			.isEqualTo("Sorry, I couldn't get your tasks: 1. buy milk 2. call mom");
 	}
 
 	@Test

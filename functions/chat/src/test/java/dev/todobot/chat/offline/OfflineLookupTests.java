@@ -108,6 +108,24 @@ class OfflineLookupTests {
 	}
 
 	@Test
+	void actsOnTheWordsGivenAfterTheQuestion() {
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+		chat.say("move the milk to friday");
+		chat.toolAnswers(TWO_MILKS);
+
+		assertCall(chat.say("the cow one"), "update_task", "{\"task_id\":9,\"due_date\":\"2026-06-12\"}");
+	}
+
+	@Test
+	void aCommandAfterTheQuestionIsACommandOfItsOwn() {
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+		chat.say("delete the milk task");
+		chat.toolAnswers(TWO_MILKS);
+
+		assertCall(chat.say("add buy milk"), "add_task", "{\"title\":\"buy milk\"}");
+	}
+
+	@Test
 	void aBareNumberWithoutAQuestionIsNotACommand() {
 		String reply = assertText(OfflineConversation.withMcpTools().say("9"));
 

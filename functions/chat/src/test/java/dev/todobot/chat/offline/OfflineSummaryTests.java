@@ -6,9 +6,9 @@ import static dev.todobot.chat.offline.OfflineConversation.assertText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tool results are read whatever shape they come in: structured content as JSON (what
- * langchain4j-mcp passes on when there is some), plain text, and errors with or without
- * the {@code isError} flag.
+ * Tool results are read by the tool contract: structured content as JSON (what
+ * langchain4j-mcp passes on when there is some), also in other shapes, and a result
+ * without structured content as an error, with or without the {@code isError} flag.
  */
 class OfflineSummaryTests {
 
@@ -34,12 +34,12 @@ class OfflineSummaryTests {
 	}
 
 	@Test
-	void quotesATextResult() {
+	void takesAResultWithoutStructuredContentForAFailure() {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
 		chat.say("complete task 3");
 
-		assertThat(assertText(chat.toolAnswers("Task 3 completed.")))
-			.isEqualTo("The todo service said: “Task 3 completed.”");
+		assertThat(assertText(chat.toolAnswers("The task list is read-only today.")))
+			.isEqualTo("Sorry, I couldn't complete task 3: The task list is read-only today.");
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class OfflineSummaryTests {
 	}
 
 	@Test
-	void recognizesAnErrorByItsWordsWhenTheFlagIsLost() {
+	void recognizesAnErrorWithoutStructuredContentWhenTheFlagIsLost() {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
 		chat.say("delete task 99");
 
@@ -106,7 +106,7 @@ class OfflineSummaryTests {
 
 		String reply = assertText(chat.toolAnswers("ok ".repeat(400)));
 
-		assertThat(reply).hasSizeLessThan(600).endsWith("…”");
+		assertThat(reply).hasSizeLessThan(600).endsWith("…");
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.todobot.mcp.tool;
 
 import dev.todobot.core.task.TaskService;
+import dev.todobot.core.tool.ToolContract;
+import dev.todobot.core.tool.ToolTask;
 import dev.todobot.core.user.AuthenticatedUser;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
@@ -12,11 +14,11 @@ final class DeleteTaskTool implements TodoTool {
 
 	@Override
 	public ToolDefinition definition() {
-		return new ToolDefinition("delete_task", "Delete a task",
+		return new ToolDefinition(ToolContract.DELETE_TASK, "Delete a task",
 				"Deletes one of the user's tasks for good and returns it as it was. Needs the task's id: "
 						+ "when you only know its title, find the id with list_tasks (query) first. "
 						+ "When the user has done a task, use complete_task instead.",
-				TaskIdArguments.SCHEMA, ToolTask.SCHEMA, ToolEffect.OVERWRITES);
+				ToolContract.DELETE_TASK_INPUT, ToolTask.SCHEMA, ToolEffect.OVERWRITES);
 	}
 
 	@Override

@@ -2,25 +2,14 @@ package dev.todobot.mcp.tool;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.tool.ToolContract;
 
 /**
  * The arguments of the tools that act on one task by its id.
  *
  * @param taskId the id that {@code list_tasks} shows
  */
-record TaskIdArguments(@JsonProperty("task_id") Long taskId) {
-
-	/** The input schema of such a tool. */
-	static final String SCHEMA = """
-			{
-			  "type": "object",
-			  "properties": {
-			    "task_id": { "type": "integer", "minimum": 1, "description": "The task's id, as list_tasks shows it" }
-			  },
-			  "required": ["task_id"],
-			  "additionalProperties": false
-			}
-			""";
+record TaskIdArguments(@JsonProperty(ToolContract.TASK_ID) Long taskId) {
 
 	TaskIdArguments {
 		if (taskId == null) {

@@ -1,6 +1,7 @@
 package dev.todobot.mcp.tool;
 
 import dev.todobot.core.task.TaskView;
+import dev.todobot.core.tool.ToolTask;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**

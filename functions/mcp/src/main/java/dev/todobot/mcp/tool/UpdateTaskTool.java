@@ -9,6 +9,8 @@ import dev.todobot.core.task.Priority;
 import dev.todobot.core.task.RequestedChanges;
 import dev.todobot.core.task.TaskChanges;
 import dev.todobot.core.task.TaskService;
+import dev.todobot.core.tool.ToolContract;
+import dev.todobot.core.tool.ToolTask;
 import dev.todobot.core.user.AuthenticatedUser;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
@@ -19,45 +21,15 @@ import reactor.core.publisher.Mono;
 final class UpdateTaskTool implements TodoTool {
 
 	private static final RequestedChanges.Spelling SPELLING = new RequestedChanges.Spelling("arguments", "thing",
-			"due_date");
-
-	private static final String INPUT = """
-			{
-			  "type": "object",
-			  "properties": {
-			    "task_id": { "type": "integer", "minimum": 1, "description": "The task's id, as list_tasks shows it" },
-			    "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The new title" },
-			    "description": {
-			      "type": "string", "maxLength": 4000,
-			      "description": "The new details; an empty text removes them"
-			    },
-			    "due_date": {
-			      "type": ["string", "null"], "format": "date",
-			      "description": "The new due day as YYYY-MM-DD; null removes the due date"
-			    },
-			    "priority": { "type": "string", "enum": ["low", "medium", "high"], "description": "The new priority" },
-			    "tags": {
-			      "type": "array", "maxItems": 10, "items": { "type": "string", "minLength": 1, "maxLength": 33 },
-			      "description": "The new tags, replacing all old ones; an empty list removes them"
-			    },
-			    "completed": { "type": "boolean", "description": "true marks the task done, false opens it again" },
-			    "version": {
-			      "type": "integer", "minimum": 0,
-			      "description": "The task's version as you last read it; when the task has changed since, nothing is changed and you are told so. Leave it out to change the task whatever its version"
-			    }
-			  },
-			  "required": ["task_id"],
-			  "additionalProperties": false
-			}
-			""";
+			ToolContract.DUE_DATE);
 
 	@Override
 	public ToolDefinition definition() {
-		return new ToolDefinition("update_task", "Update a task",
+		return new ToolDefinition(ToolContract.UPDATE_TASK, "Update a task",
 				"Changes one of the user's tasks: give its id and only the fields to change; the rest stay "
 						+ "as they are. Use it to rename, reschedule, re-prioritise, re-tag or reopen a task. "
 						+ "When you only know the title, find the id with list_tasks (query) first.",
-				INPUT, ToolTask.SCHEMA, ToolEffect.OVERWRITES);
+				ToolContract.UPDATE_TASK_INPUT, ToolTask.SCHEMA, ToolEffect.OVERWRITES);
 	}
 
 	@Override
@@ -68,9 +40,9 @@ final class UpdateTaskTool implements TodoTool {
 			.map((updated) -> ToolResults.task("Updated task", updated));
 	}
 
-	record Arguments(@JsonProperty("task_id") Long taskId, String title, String description,
-			@JsonProperty("due_date") LocalDate dueDate, Priority priority, List<String> tags, Boolean completed,
-			Long version) implements RequestedChanges {
+	record Arguments(@JsonProperty(ToolContract.TASK_ID) Long taskId, String title, String description,
+			@JsonProperty(ToolContract.DUE_DATE) LocalDate dueDate, Priority priority, List<String> tags,
+			Boolean completed, Long version) implements RequestedChanges {
 
 		Arguments {
 			if (taskId == null) {

@@ -1,4 +1,4 @@
-package dev.todobot.mcp.tool;
+package dev.todobot.core.tool;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +11,18 @@ import dev.todobot.core.task.TaskView;
 
 /**
  * A task as the tools return it: the task of every front end, named in snake_case like
- * the tools' arguments, so that a model can pass back what it read.
+ * the tools' arguments, so that a model can pass back what it read. The structured result
+ * of {@code add_task}, {@code complete_task}, {@code update_task} and
+ * {@code delete_task}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ToolTask(long id, String title, String description, boolean completed,
+public record ToolTask(long id, String title, String description, boolean completed,
 		@JsonProperty("due_date") LocalDate dueDate, String priority, List<String> tags,
 		@JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt,
 		@JsonProperty("completed_at") Instant completedAt, long version) {
 
 	/** The JSON schema of a task, for output schemas. */
-	static final String SCHEMA = """
+	public static final String SCHEMA = """
 			{
 			  "type": "object",
 			  "properties": {
@@ -44,7 +46,7 @@ record ToolTask(long id, String title, String description, boolean completed,
 			}
 			""";
 
-	static ToolTask of(TaskView task) {
+	public static ToolTask of(TaskView task) {
 		return new ToolTask(task.id(), task.title(), task.description(), task.completed(), task.dueDate(),
 				task.priority(), task.tags(), task.createdAt(), task.updatedAt(), task.completedAt(), task.version());
 	}
@@ -54,7 +56,7 @@ record ToolTask(long id, String title, String description, boolean completed,
 	 * {@code 12: Buy milk (due 2030-05-03, high, #shopping)}.
 	 * @return the line
 	 */
-	String summary() {
+	public String summary() {
 		List<String> details = new ArrayList<>();
 		if (this.dueDate != null) {
 			details.add("due " + this.dueDate);
