@@ -65,16 +65,7 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 	@ParameterizedTest
 	@EnumSource(TaskEvent.class)
 	void everyAnnouncedChangeKeepsTheEventContract(TaskEvent type) throws InterruptedException {
-		Map<?, ?> session = http().post()
-			.uri("/signup")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("email", UUID.randomUUID() + "@example.com", "password", "correct horse"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> session = signUpSession();
 		String token = (String) session.get("token");
 		Object userId = ((Map<?, ?>) session.get("user")).get("id");
 		long id = addTask(token, Map.of("title", "Keeps the contract", "dueDate", "2030-05-03", "tags", List.of("q4")));

@@ -22,7 +22,15 @@ abstract class TodoHttpTestSupport extends FunctionHttpTestSupport {
 	 * @return their bearer token
 	 */
 	String signUp() {
-		Map<?, ?> session = http().post()
+		return (String) signUpSession().get("token");
+	}
+
+	/**
+	 * Signs a new user up.
+	 * @return the session: {@code token} and {@code user}
+	 */
+	Map<?, ?> signUpSession() {
+		return http().post()
 			.uri("/signup")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("email", UUID.randomUUID() + "@example.com", "password", "correct horse"))
@@ -32,7 +40,6 @@ abstract class TodoHttpTestSupport extends FunctionHttpTestSupport {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		return (String) session.get("token");
 	}
 
 	WebTestClient.ResponseSpec call(String function, String token, Object body) {
