@@ -64,6 +64,8 @@ public final class Bench {
 
 	private String trainingToken;
 
+	private Wrk wrk;
+
 	private Bench(BenchOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
@@ -96,6 +98,11 @@ public final class Bench {
 	private void run() throws IOException, InterruptedException {
 		if (this.options.waitForLoad() > 0) {
 			waitForQuiet(this.options.waitForLoad());
+		}
+		if (this.options.phases().contains("load") && this.options.generators().contains(Wrk.GENERATOR)) {
+			// before anything else, so that a missing wrk fails the run at once
+			this.wrk = new Wrk(Wrk.installed(System.getenv("PATH"), this.out, this.logs.resolve("apt-get.log")),
+					this.options.wrkThreads(), this.options.output().resolve("wrk"));
 		}
 		double loadBefore = Machine.load();
 		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -334,18 +341,43 @@ public final class Bench {
 			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
 					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
 			for (Request request : this.requests.scenarios(function)) {
-				if (!this.options.warmup().isZero()) {
-					load.forDuration(function, request, this.options.warmup());
+				for (String generator : this.options.generators()) {
+					if (generator.equals(Wrk.GENERATOR) && !Requests.measuredByWrk(function)) {
+						continue;
+					}
+					LoadResult result = generator.equals(Wrk.GENERATOR) ? withWrk(function, request, process.port())
+							: withBuiltIn(load, function, request);
+					this.out.printf(Locale.ROOT, "%s %s, %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
+							function, request.name(), generator, result.requestsPerSecond(), result.p50Ms(),
+							result.p99Ms(), result.errors());
+					throughput.add(result);
 				}
-				LoadResult result = load.forDuration(function, request, this.options.duration());
-				this.out.printf(Locale.ROOT, "%s %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", function,
-						request.name(), result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors());
-				throughput.add(result);
 			}
 			memory.add(new MemoryUse(function, this.loadVariant.id(), round(afterStart), round(afterRequests),
 					round(afterRequestsAnon), this.options.requests(), round(use.rssKiB() / 1024.0),
 					round(use.peakRssKiB() / 1024.0)));
 		}
+	}
+
+	/**
+	 * A measured run of the built-in generator, after its warm-up.
+	 */
+	private LoadResult withBuiltIn(Load load, String function, Request request) throws InterruptedException {
+		if (!this.options.warmup().isZero()) {
+			load.forDuration(function, request, this.options.warmup());
+		}
+		return load.forDuration(function, request, this.options.duration());
+	}
+
+	/**
+	 * A measured run of wrk, after its own warm-up: each generator warms up before it is
+	 * measured, so that neither finds the other's connections or JIT state only.
+	 */
+	private LoadResult withWrk(String function, Request request, int port) throws IOException, InterruptedException {
+		if (!this.options.warmup().isZero()) {
+			this.wrk.run(function, request, port, this.options.connections(), this.options.warmup());
+		}
+		return this.wrk.run(function, request, port, this.options.connections(), this.options.duration());
 	}
 
 	private FunctionProcess startMcp() throws IOException, InterruptedException {
