@@ -40,11 +40,15 @@ import java.util.regex.Pattern;
  * @param loadVariant the variant the load runs use (the image's: {@code aot})
  * @param output where the report goes
  * @param publish whether to copy the report and the chart to functions/bench/results
+ * @param compare another repository root whose function jars are loaded in the same run,
+ * taking turns with this one's, or {@code null}: a before and after on a busy machine
+ * @param rounds how often each load run is repeated (taking turns with the compared jars)
  */
 record BenchOptions(Path root, List<String> functions, List<Variant> variants, int runs, int connections,
 		Duration duration, Duration warmup, List<String> generators, int wrkThreads, int requests,
 		List<String> jvmOptions, String memory, Map<String, String> environment, String training, int trainingRounds,
-		List<String> phases, double waitForLoad, String loadVariant, Path output, boolean publish) {
+		List<String> phases, double waitForLoad, String loadVariant, Path output, boolean publish, Path compare,
+		int rounds) {
 
 	static final List<String> ALL_FUNCTIONS = List.of("todo", "mcp", "chat");
 
@@ -81,6 +85,9 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			  --root .                      the repository whose jars and functions/Dockerfile are measured
 			  --output target/bench         where results.md, results.json and cold-start.svg go
 			  --publish                     also copy them to functions/bench/results
+			  --compare DIR                 also load the jars of another checkout (built the same way) in
+			                                the same run, the two taking turns: a before and after
+			  --rounds 1                    how often each load run is repeated, taking turns
 			""";
 
 	BenchOptions {
@@ -95,6 +102,9 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		}
 		if (generators.isEmpty() || !ALL_GENERATORS.containsAll(generators)) {
 			throw new IllegalArgumentException("--generators takes built-in and wrk, not " + generators);
+		}
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1");
 		}
 		if (wrkThreads < 1) {
 			throw new IllegalArgumentException("--wrk-threads must be at least 1");
@@ -133,6 +143,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		String loadVariant = LaunchMode.AOT.id();
 		Path output = null;
 		boolean publish = false;
+		Path compare = null;
+		int rounds = 1;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			if (arg.equals("--publish")) {
@@ -170,6 +182,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 				case "--load-variant" -> loadVariant = value;
 				case "--output" -> output = Path.of(value).toAbsolutePath();
 				case "--root" -> root = Path.of(value).toAbsolutePath();
+				case "--compare" -> compare = Path.of(value).toAbsolutePath();
+				case "--rounds" -> rounds = Integer.parseInt(value);
 				default -> throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
 			}
 		}
@@ -188,7 +202,7 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		}
 		return new BenchOptions(root, functions, List.copyOf(variants), runs, connections, duration, warmup, generators,
 				wrkThreads, requests, jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases,
-				waitForLoad, loadVariant, output, publish);
+				waitForLoad, loadVariant, output, publish, compare, rounds);
 	}
 
 	/**
@@ -204,7 +218,11 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 	}
 
 	Path jar(String function) {
-		return this.root.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
+		return jar(this.root, function);
+	}
+
+	static Path jar(Path root, String function) {
+		return root.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
 	}
 
 	/**

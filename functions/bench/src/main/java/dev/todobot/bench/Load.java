@@ -92,7 +92,7 @@ final class Load {
 		long good = total - errors;
 		return new LoadResult(function, request.name(), GENERATOR, this.connections, round(seconds), total, errors,
 				round(good / seconds), millis(Stats.percentile(all, 50)), millis(Stats.percentile(all, 99)),
-				millis((all.length == 0) ? 0 : all[all.length - 1]));
+				millis((all.length == 0) ? 0 : all[all.length - 1]), -1);
 	}
 
 	private static double millis(long nanos) {

@@ -15,8 +15,23 @@ package dev.todobot.bench;
  * @param p50Ms median latency
  * @param p99Ms 99th percentile latency
  * @param maxMs slowest request
+ * @param cpuUsPerRequest CPU time the function's process used per answered request, all
+ * threads, in microseconds; -1 when not measured. Other work on the machine disturbs it
+ * less than the rate
  */
 record LoadResult(String function, String scenario, String generator, int connections, double seconds, long requests,
-		long errors, double requestsPerSecond, double p50Ms, double p99Ms, double maxMs) {
+		long errors, double requestsPerSecond, double p50Ms, double p99Ms, double maxMs, double cpuUsPerRequest) {
+
+	/**
+	 * This result with the CPU time the function used through it.
+	 * @param cpuMillis the process's CPU time during the run
+	 * @return the result
+	 */
+	LoadResult withCpu(long cpuMillis) {
+		double perRequest = (cpuMillis < 0 || this.requests == 0) ? -1
+				: Math.round(cpuMillis * 1000.0 / this.requests * 10) / 10.0;
+		return new LoadResult(this.function, this.scenario, this.generator, this.connections, this.seconds,
+				this.requests, this.errors, this.requestsPerSecond, this.p50Ms, this.p99Ms, this.maxMs, perRequest);
+	}
 
 }

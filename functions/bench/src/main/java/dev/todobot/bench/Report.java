@@ -141,13 +141,17 @@ final class Report {
 					+ "(Debian's, in C), which costs the function's cores less. wrk counts an answer other than 2xx "
 					+ "or 3xx as an error, the built-in one also an answer without the expected content.");
 		}
+		md.append(" CPU: the time the function's process used per answer (all threads), which other work on the "
+				+ "machine disturbs less than the rate.");
 		md.append(
-				"\n\n| function | request | load generator | requests/s | p50 ms | p99 ms | max ms | requests | errors |\n");
-		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+				"\n\n| function | request | load generator | requests/s | p50 ms | p99 ms | max ms | requests | errors "
+						+ "| CPU µs/request |\n");
+		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (LoadResult load : throughput) {
-			md.append(format("| %s | %s | %s | %,.0f | %.1f | %.1f | %.0f | %,d | %d |%n", load.function(),
+			md.append(format("| %s | %s | %s | %,.0f | %.1f | %.1f | %.0f | %,d | %d | %s |%n", load.function(),
 					load.scenario(), load.generator(), load.requestsPerSecond(), load.p50Ms(), load.p99Ms(),
-					load.maxMs(), load.requests(), load.errors()));
+					load.maxMs(), load.requests(), load.errors(),
+					(load.cpuUsPerRequest() < 0) ? "–" : format("%,.0f", load.cpuUsPerRequest())));
 		}
 		return md.toString();
 	}

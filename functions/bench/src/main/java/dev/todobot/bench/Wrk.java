@@ -243,7 +243,7 @@ final class Wrk {
 			long errors = values[2] + values[3] + values[4] + values[5] + values[6];
 			double good = Math.max(0, requests - errors);
 			return new LoadResult(function, scenario, GENERATOR, connections, round(seconds), requests, errors,
-					round(good / seconds), micros(values[7]), micros(values[8]), micros(values[9]));
+					round(good / seconds), micros(values[7]), micros(values[8]), micros(values[9]), -1);
 		}
 		throw new IllegalStateException("wrk printed no result: " + output);
 	}

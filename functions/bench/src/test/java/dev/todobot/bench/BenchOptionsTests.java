@@ -40,6 +40,18 @@ class BenchOptionsTests {
 		assertThat(options.output()).isEqualTo(this.root.resolve("target/bench"));
 		assertThat(options.jar("mcp")).isEqualTo(this.root.resolve("functions/mcp/target/mcp.jar"));
 		assertThat(options.publish()).isFalse();
+		assertThat(options.compare()).isNull();
+		assertThat(options.rounds()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherCheckoutIsComparedInTheSameRunForRounds() {
+		BenchOptions options = parse("--compare", "../before", "--rounds", "3");
+		assertThat(options.compare()).isEqualTo(Path.of("../before").toAbsolutePath());
+		assertThat(BenchOptions.jar(options.compare(), "todo"))
+			.isEqualTo(Path.of("../before").toAbsolutePath().resolve("functions/todo/target/todo.jar"));
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--rounds", "0"))
+			.withMessage("--rounds must be at least 1");
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class WrkTests {
 	void theResultIsReadFromTheScriptsLineWithEveryKindOfErrorCounted() {
 		LoadResult result = Wrk.parse("todo", "listTasks", 32, OUTPUT);
 		assertThat(result)
-			.isEqualTo(new LoadResult("todo", "listTasks", "wrk", 32, 20.0, 33_180, 3, 1658.75, 18.5, 36.04, 80.1));
+			.isEqualTo(new LoadResult("todo", "listTasks", "wrk", 32, 20.0, 33_180, 3, 1658.75, 18.5, 36.04, 80.1, -1));
 	}
 
 	@Test
