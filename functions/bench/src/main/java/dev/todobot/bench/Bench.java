@@ -54,6 +54,9 @@ public final class Bench {
 
 	private final Map<String, FunctionApp> apps = new LinkedHashMap<>();
 
+	/** The functions of --compare's checkout, by function. */
+	private final Map<String, FunctionApp> compared = new LinkedHashMap<>();
+
 	private final Variant loadVariant;
 
 	private final int mcpPort = freePort();
@@ -63,6 +66,8 @@ public final class Bench {
 	private Requests requests;
 
 	private String trainingToken;
+
+	private Wrk wrk;
 
 	private Bench(BenchOptions options, PrintStream out) {
 		this.options = options;
@@ -96,6 +101,11 @@ public final class Bench {
 	private void run() throws IOException, InterruptedException {
 		if (this.options.waitForLoad() > 0) {
 			waitForQuiet(this.options.waitForLoad());
+		}
+		if (this.options.phases().contains("load") && this.options.generators().contains(Wrk.GENERATOR)) {
+			// before anything else, so that a missing wrk fails the run at once
+			this.wrk = new Wrk(Wrk.installed(System.getenv("PATH"), this.out, this.logs.resolve("apt-get.log")),
+					this.options.wrkThreads(), this.options.output().resolve("wrk"));
 		}
 		double loadBefore = Machine.load();
 		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -199,6 +209,22 @@ public final class Bench {
 				this.out.printf(Locale.ROOT, "  AOT cache of %s trained in %.1f s%n", variant, seconds);
 			});
 			this.apps.put(function, app);
+			if (this.options.compare() != null && this.options.functions().contains(function)
+					&& this.options.phases().contains("load")) {
+				FunctionApp other = new FunctionApp(function, BenchOptions.jar(this.options.compare(), function),
+						this.options.output().resolve("work-compare"), this.options.processJvmOptions(),
+						Files.createDirectories(this.logs.resolve("compare")));
+				this.out.printf(Locale.ROOT, "Preparing %s of %s...%n", function, this.options.compare());
+				other.prepare(List.of(this.loadVariant), (target, variant) -> {
+					if (variant.training().equals("workload")) {
+						trainWithWorkload(target, variant);
+					}
+					else {
+						target.trainOnRefresh(variant);
+					}
+				});
+				this.compared.put(function, other);
+			}
 		}
 	}
 
@@ -321,31 +347,106 @@ public final class Bench {
 
 	private void load(String function, List<MemoryUse> memory, List<LoadResult> throughput)
 			throws IOException, InterruptedException {
-		try (FunctionProcess mcp = function.equals("chat") ? startMcp() : null;
-				FunctionProcess process = start(function, this.loadVariant, "load")) {
-			Request first = this.requests.first(function);
-			FirstAnswer.await(process, first, START_TIMEOUT);
-			ProcessUse use = new ProcessUse(process.pid());
-			double afterStart = use.rssKiB() / 1024.0;
-			Load load = new Load(process.port(), this.options.connections());
-			LoadResult warm = load.forCount(function, first, this.options.requests());
-			double afterRequests = use.rssKiB() / 1024.0;
-			double afterRequestsAnon = use.rssAnonKiB() / 1024.0;
-			this.out.printf(Locale.ROOT, "%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n",
-					function, warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
-			for (Request request : this.requests.scenarios(function)) {
-				if (!this.options.warmup().isZero()) {
-					load.forDuration(function, request, this.options.warmup());
-				}
-				LoadResult result = load.forDuration(function, request, this.options.duration());
-				this.out.printf(Locale.ROOT, "%s %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", function,
-						request.name(), result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors());
-				throughput.add(result);
-			}
-			memory.add(new MemoryUse(function, this.loadVariant.id(), round(afterStart), round(afterRequests),
-					round(afterRequestsAnon), this.options.requests(), round(use.rssKiB() / 1024.0),
-					round(use.peakRssKiB() / 1024.0)));
+		// with --compare, the compared checkout's function first (the before), and the
+		// two
+		// take turns in every round
+		Map<String, FunctionApp> builds = new LinkedHashMap<>();
+		if (this.compared.containsKey(function)) {
+			builds.put(function + " (" + this.options.compare().getFileName() + ")", this.compared.get(function));
 		}
+		builds.put(function, this.apps.get(function));
+		Map<String, FunctionProcess> running = new LinkedHashMap<>();
+		try (FunctionProcess mcp = function.equals("chat") ? startMcp() : null) {
+			int index = 0;
+			for (Map.Entry<String, FunctionApp> build : builds.entrySet()) {
+				String label = (index++ == 0) ? "load" : "load-" + index;
+				running.put(build.getKey(), start(build.getValue(), function, this.loadVariant, label));
+			}
+			Request first = this.requests.first(function);
+			Map<String, double[]> readings = new LinkedHashMap<>();
+			for (Map.Entry<String, FunctionProcess> build : running.entrySet()) {
+				FunctionProcess process = build.getValue();
+				FirstAnswer.await(process, first, START_TIMEOUT);
+				ProcessUse use = new ProcessUse(process.pid());
+				double afterStart = use.rssKiB() / 1024.0;
+				LoadResult warm = new Load(process.port(), this.options.connections()).forCount(function, first,
+						this.options.requests());
+				double afterRequests = use.rssKiB() / 1024.0;
+				readings.put(build.getKey(), new double[] { afterStart, afterRequests, use.rssAnonKiB() / 1024.0 });
+				this.out.printf(Locale.ROOT,
+						"%s: %,d %s requests (%d errors), RSS %.0f MiB after start, %.0f MiB after%n", build.getKey(),
+						warm.requests(), first.name(), warm.errors(), afterStart, afterRequests);
+			}
+			for (int round = 1; round <= this.options.rounds(); round++) {
+				for (Request request : this.requests.scenarios(function)) {
+					for (Map.Entry<String, FunctionProcess> build : running.entrySet()) {
+						throughput.addAll(loadRuns(build.getKey(), function, request, build.getValue()));
+					}
+				}
+			}
+			for (Map.Entry<String, FunctionProcess> build : running.entrySet()) {
+				ProcessUse use = new ProcessUse(build.getValue().pid());
+				double[] reading = readings.get(build.getKey());
+				memory.add(new MemoryUse(build.getKey(), this.loadVariant.id(), round(reading[0]), round(reading[1]),
+						round(reading[2]), this.options.requests(), round(use.rssKiB() / 1024.0),
+						round(use.peakRssKiB() / 1024.0)));
+			}
+		}
+		finally {
+			for (FunctionProcess process : running.values()) {
+				process.close();
+			}
+		}
+	}
+
+	/**
+	 * The load runs of one request, one per load generator.
+	 * @param label the function, as the report names it
+	 */
+	private List<LoadResult> loadRuns(String label, String function, Request request, FunctionProcess process)
+			throws IOException, InterruptedException {
+		List<LoadResult> results = new ArrayList<>();
+		ProcessUse use = new ProcessUse(process.pid());
+		for (String generator : this.options.generators()) {
+			if (generator.equals(Wrk.GENERATOR) && !Requests.measuredByWrk(function)) {
+				continue;
+			}
+			LoadResult result = generator.equals(Wrk.GENERATOR) ? withWrk(label, request, process.port(), use)
+					: withBuiltIn(new Load(process.port(), this.options.connections()), label, request, use);
+			this.out.printf(Locale.ROOT,
+					"%s %s, %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors, CPU %.0f µs/request (load %.2f)%n",
+					label, request.name(), generator, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(),
+					result.errors(), result.cpuUsPerRequest(), Machine.load());
+			results.add(result);
+		}
+		return results;
+	}
+
+	/**
+	 * A measured run of the built-in generator, after its warm-up.
+	 */
+	private LoadResult withBuiltIn(Load load, String function, Request request, ProcessUse use)
+			throws InterruptedException {
+		if (!this.options.warmup().isZero()) {
+			load.forDuration(function, request, this.options.warmup());
+		}
+		long cpu = use.cpuMillis();
+		LoadResult result = load.forDuration(function, request, this.options.duration());
+		return result.withCpu(use.cpuMillis() - cpu);
+	}
+
+	/**
+	 * A measured run of wrk, after its own warm-up: each generator warms up before it is
+	 * measured, so that neither finds the other's connections or JIT state only.
+	 */
+	private LoadResult withWrk(String function, Request request, int port, ProcessUse use)
+			throws IOException, InterruptedException {
+		if (!this.options.warmup().isZero()) {
+			this.wrk.run(function, request, port, this.options.connections(), this.options.warmup());
+		}
+		long cpu = use.cpuMillis();
+		LoadResult result = this.wrk.run(function, request, port, this.options.connections(), this.options.duration());
+		return result.withCpu(use.cpuMillis() - cpu);
 	}
 
 	private FunctionProcess startMcp() throws IOException, InterruptedException {
@@ -355,6 +456,10 @@ public final class Bench {
 	}
 
 	private FunctionProcess start(String function, Variant variant, String label) throws IOException {
+		return start(this.apps.get(function), function, variant, label);
+	}
+
+	private FunctionProcess start(FunctionApp app, String function, Variant variant, String label) throws IOException {
 		Map<String, String> environment = new HashMap<>(this.options.environment());
 		environment.put("DATABASE_URL", this.databaseUrl);
 		environment.put("JWT_SECRET", JWT_SECRET);
@@ -362,8 +467,7 @@ public final class Bench {
 			environment.put("MCP_URL", "http://127.0.0.1:" + this.mcpPort + "/mcp");
 		}
 		int port = function.equals("mcp") && label.equals("for-chat") ? this.mcpPort : freePort();
-		return this.apps.get(function)
-			.start(variant, port, environment, this.logs.resolve(function + "-" + label + ".log"));
+		return app.start(variant, port, environment, this.logs.resolve(function + "-" + label + ".log"));
 	}
 
 	private static int freePort() {

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param connections concurrent connections of the load runs
  * @param duration length of each measured load run
  * @param warmup unmeasured load before each measured run
+ * @param generators the load generators of the load runs, each run in turn:
+ * {@value Load#GENERATOR} (the benchmark's own) and {@value Wrk#GENERATOR}
+ * @param wrkThreads wrk's threads
  * @param requests requests before the "after requests" memory reading
  * @param jvmOptions JVM options of every function process (the image's by default)
  * @param memory the container memory limit the JVMs are told about, or {@code null}
@@ -37,13 +40,19 @@ import java.util.regex.Pattern;
  * @param loadVariant the variant the load runs use (the image's: {@code aot})
  * @param output where the report goes
  * @param publish whether to copy the report and the chart to functions/bench/results
+ * @param compare another repository root whose function jars are loaded in the same run,
+ * taking turns with this one's, or {@code null}: a before and after on a busy machine
+ * @param rounds how often each load run is repeated (taking turns with the compared jars)
  */
 record BenchOptions(Path root, List<String> functions, List<Variant> variants, int runs, int connections,
-		Duration duration, Duration warmup, int requests, List<String> jvmOptions, String memory,
-		Map<String, String> environment, String training, int trainingRounds, List<String> phases, double waitForLoad,
-		String loadVariant, Path output, boolean publish) {
+		Duration duration, Duration warmup, List<String> generators, int wrkThreads, int requests,
+		List<String> jvmOptions, String memory, Map<String, String> environment, String training, int trainingRounds,
+		List<String> phases, double waitForLoad, String loadVariant, Path output, boolean publish, Path compare,
+		int rounds) {
 
 	static final List<String> ALL_FUNCTIONS = List.of("todo", "mcp", "chat");
+
+	static final List<String> ALL_GENERATORS = List.of(Load.GENERATOR, Wrk.GENERATOR);
 
 	/** Used when functions/Dockerfile cannot be read. */
 	static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:-UsePerfData";
@@ -58,7 +67,10 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			  --runs 5                      fresh processes per function and mode
 			  --connections 32              concurrent connections of the load runs
 			  --duration 20s                length of each measured load run
-			  --warmup 5s                   unmeasured load before each measured run
+			  --warmup 10s                  unmeasured load before each measured run
+			  --generators built-in,wrk     the load generators, each measured in turn (wrk is
+			                                installed with apt-get when missing)
+			  --wrk-threads 2               wrk's threads
 			  --requests 10000              requests before the second memory reading
 			  --memory 256m                 the pod's memory limit, passed as -XX:MaxRAM; 'host' for none
 			  --jvm-options "..."           JVM options (default: JAVA_TOOL_OPTIONS of functions/Dockerfile)
@@ -73,6 +85,9 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			  --root .                      the repository whose jars and functions/Dockerfile are measured
 			  --output target/bench         where results.md, results.json and cold-start.svg go
 			  --publish                     also copy them to functions/bench/results
+			  --compare DIR                 also load the jars of another checkout (built the same way) in
+			                                the same run, the two taking turns: a before and after
+			  --rounds 1                    how often each load run is repeated, taking turns
 			""";
 
 	BenchOptions {
@@ -84,6 +99,15 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		}
 		if (functions.isEmpty() || !ALL_FUNCTIONS.containsAll(functions)) {
 			throw new IllegalArgumentException("--functions takes todo, mcp and chat, not " + functions);
+		}
+		if (generators.isEmpty() || !ALL_GENERATORS.containsAll(generators)) {
+			throw new IllegalArgumentException("--generators takes built-in and wrk, not " + generators);
+		}
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1");
+		}
+		if (wrkThreads < 1) {
+			throw new IllegalArgumentException("--wrk-threads must be at least 1");
 		}
 		if (variants.isEmpty()) {
 			throw new IllegalArgumentException("--modes takes fat, extracted and aot");
@@ -105,7 +129,9 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		int runs = 5;
 		int connections = 32;
 		Duration duration = Duration.ofSeconds(20);
-		Duration warmup = Duration.ofSeconds(5);
+		Duration warmup = Duration.ofSeconds(10);
+		List<String> generators = ALL_GENERATORS;
+		int wrkThreads = 2;
 		int requests = 10_000;
 		String memory = "256m";
 		List<String> jvmOptions = null;
@@ -117,6 +143,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		String loadVariant = LaunchMode.AOT.id();
 		Path output = null;
 		boolean publish = false;
+		Path compare = null;
+		int rounds = 1;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			if (arg.equals("--publish")) {
@@ -134,6 +162,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 				case "--connections" -> connections = Integer.parseInt(value);
 				case "--duration" -> duration = duration(value);
 				case "--warmup" -> warmup = duration(value);
+				case "--generators" -> generators = list(value);
+				case "--wrk-threads" -> wrkThreads = Integer.parseInt(value);
 				case "--requests" -> requests = Integer.parseInt(value);
 				case "--memory" -> memory = value.equals("host") ? null : value;
 				case "--jvm-options" -> jvmOptions = words(value);
@@ -152,6 +182,8 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 				case "--load-variant" -> loadVariant = value;
 				case "--output" -> output = Path.of(value).toAbsolutePath();
 				case "--root" -> root = Path.of(value).toAbsolutePath();
+				case "--compare" -> compare = Path.of(value).toAbsolutePath();
+				case "--rounds" -> rounds = Integer.parseInt(value);
 				default -> throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
 			}
 		}
@@ -168,9 +200,9 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		for (String spec : variantSpecs) {
 			variants.add(Variant.parse(spec, training));
 		}
-		return new BenchOptions(root, functions, List.copyOf(variants), runs, connections, duration, warmup, requests,
-				jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases, waitForLoad, loadVariant,
-				output, publish);
+		return new BenchOptions(root, functions, List.copyOf(variants), runs, connections, duration, warmup, generators,
+				wrkThreads, requests, jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases,
+				waitForLoad, loadVariant, output, publish, compare, rounds);
 	}
 
 	/**
@@ -186,7 +218,11 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 	}
 
 	Path jar(String function) {
-		return this.root.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
+		return jar(this.root, function);
+	}
+
+	static Path jar(Path root, String function) {
+		return root.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
 	}
 
 	/**

@@ -20,6 +20,9 @@ import dev.todobot.training.Request;
  */
 final class Load {
 
+	/** The generator's name in the report. */
+	static final String GENERATOR = "built-in";
+
 	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
 	private final int port;
@@ -87,9 +90,9 @@ final class Load {
 		}
 		Arrays.sort(all);
 		long good = total - errors;
-		return new LoadResult(function, request.name(), this.connections, round(seconds), total, errors,
+		return new LoadResult(function, request.name(), GENERATOR, this.connections, round(seconds), total, errors,
 				round(good / seconds), millis(Stats.percentile(all, 50)), millis(Stats.percentile(all, 99)),
-				millis((all.length == 0) ? 0 : all[all.length - 1]));
+				millis((all.length == 0) ? 0 : all[all.length - 1]), -1);
 	}
 
 	private static double millis(long nanos) {

@@ -132,16 +132,26 @@ final class Report {
 		if (throughput.isEmpty()) {
 			return md.toString();
 		}
-		md.append(format(
-				"%n**Throughput**: %d connections, each sending its next request when the last is "
-						+ "answered, for %.0f s; latency from the first byte sent to the last byte read.%n%n",
+		md.append(format("%n**Throughput**: %d connections, each sending its next request when the last is "
+				+ "answered, for %.0f s after a warm-up; latency from the first byte sent to the last byte read.",
 				throughput.getFirst().connections(), Math.floor(throughput.getFirst().seconds())));
-		md.append("| function | request | requests/s | p50 ms | p99 ms | max ms | requests | errors |\n");
-		md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+		if (throughput.stream().anyMatch((load) -> load.generator().equals(Wrk.GENERATOR))) {
+			md.append(" Each request is measured by two load generators in turn, on the same cores as the "
+					+ "function: built-in (the benchmark's own, a virtual thread per connection in its JVM) and wrk "
+					+ "(Debian's, in C), which costs the function's cores less. wrk counts an answer other than 2xx "
+					+ "or 3xx as an error, the built-in one also an answer without the expected content.");
+		}
+		md.append(" CPU: the time the function's process used per answer (all threads), which other work on the "
+				+ "machine disturbs less than the rate.");
+		md.append(
+				"\n\n| function | request | load generator | requests/s | p50 ms | p99 ms | max ms | requests | errors "
+						+ "| CPU µs/request |\n");
+		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (LoadResult load : throughput) {
-			md.append(format("| %s | %s | %,.0f | %.1f | %.1f | %.0f | %,d | %d |%n", load.function(), load.scenario(),
-					load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.maxMs(), load.requests(),
-					load.errors()));
+			md.append(format("| %s | %s | %s | %,.0f | %.1f | %.1f | %.0f | %,d | %d | %s |%n", load.function(),
+					load.scenario(), load.generator(), load.requestsPerSecond(), load.p50Ms(), load.p99Ms(),
+					load.maxMs(), load.requests(), load.errors(),
+					(load.cpuUsPerRequest() < 0) ? "–" : format("%,.0f", load.cpuUsPerRequest())));
 		}
 		return md.toString();
 	}

@@ -68,6 +68,16 @@ record Requests(String reader, String writer) {
 	}
 
 	/**
+	 * Whether wrk measures a function's requests too. Not chat's: its turns take a fifth
+	 * of a second each, so the built-in generator's own cost does not count there.
+	 * @param function the function app
+	 * @return whether wrk loads it
+	 */
+	static boolean measuredByWrk(String function) {
+		return !function.equals("chat");
+	}
+
+	/**
 	 * The requests whose throughput is measured.
 	 * @param function the function app
 	 * @return its requests

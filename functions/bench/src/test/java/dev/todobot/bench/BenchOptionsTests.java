@@ -31,13 +31,27 @@ class BenchOptionsTests {
 		assertThat(options.runs()).isEqualTo(5);
 		assertThat(options.connections()).isEqualTo(32);
 		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
-		assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.generators()).containsExactly("built-in", "wrk");
+		assertThat(options.wrkThreads()).isEqualTo(2);
 		assertThat(options.phases()).containsExactly("cold", "load");
 		assertThat(options.loadVariant()).isEqualTo("aot");
 		assertThat(options.processJvmOptions()).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-XX:MaxRAM=256m");
 		assertThat(options.output()).isEqualTo(this.root.resolve("target/bench"));
 		assertThat(options.jar("mcp")).isEqualTo(this.root.resolve("functions/mcp/target/mcp.jar"));
 		assertThat(options.publish()).isFalse();
+		assertThat(options.compare()).isNull();
+		assertThat(options.rounds()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherCheckoutIsComparedInTheSameRunForRounds() {
+		BenchOptions options = parse("--compare", "../before", "--rounds", "3");
+		assertThat(options.compare()).isEqualTo(Path.of("../before").toAbsolutePath());
+		assertThat(BenchOptions.jar(options.compare(), "todo"))
+			.isEqualTo(Path.of("../before").toAbsolutePath().resolve("functions/todo/target/todo.jar"));
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--rounds", "0"))
+			.withMessage("--rounds must be at least 1");
 	}
 
 	@Test
@@ -54,9 +68,10 @@ class BenchOptionsTests {
 	@Test
 	void theOptionsNarrowWhatIsMeasured() {
 		BenchOptions options = parse("--functions", "todo, chat", "--modes", "aot,FAT", "--runs", "2", "--connections",
-				"4", "--duration", "1.5s", "--warmup", "500ms", "--requests", "100", "--phases", "cold", "--training",
-				"refresh", "--training-rounds", "3", "--wait-for-load", "1.5", "--load-variant", "fat", "--output",
-				this.root.resolve("out").toString(), "--publish");
+				"4", "--duration", "1.5s", "--warmup", "500ms", "--generators", "wrk", "--wrk-threads", "1",
+				"--requests", "100", "--phases", "cold", "--training", "refresh", "--training-rounds", "3",
+				"--wait-for-load", "1.5", "--load-variant", "fat", "--output", this.root.resolve("out").toString(),
+				"--publish");
 		assertThat(options.functions()).containsExactly("todo", "chat");
 		assertThat(options.variants()).extracting(Variant::id).containsExactly("aot", "fat");
 		assertThat(options.variants()).extracting(Variant::training).containsOnly("refresh");
@@ -64,6 +79,8 @@ class BenchOptionsTests {
 		assertThat(options.connections()).isEqualTo(4);
 		assertThat(options.duration()).isEqualTo(Duration.ofMillis(1500));
 		assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+		assertThat(options.generators()).containsExactly("wrk");
+		assertThat(options.wrkThreads()).isEqualTo(1);
 		assertThat(options.requests()).isEqualTo(100);
 		assertThat(options.phases()).containsExactly("cold");
 		assertThat(options.trainingRounds()).isEqualTo(3);
@@ -122,6 +139,10 @@ class BenchOptionsTests {
 			.withMessage("--runs must be at least 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--connections", "0"))
 			.withMessage("--connections must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--generators", "wrk,ab"))
+			.withMessage("--generators takes built-in and wrk, not [wrk, ab]");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--wrk-threads", "0"))
+			.withMessage("--wrk-threads must be at least 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--training", "twice"))
 			.withMessage("training is refresh or workload, not 'twice'");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--variant", "C1=aot"))

@@ -52,17 +52,50 @@ class ReportTests {
 	void theLoadRunsAddTheMemoryThroughThemAndAThroughputRowPerRequest() {
 		List<MemoryUse> memory = List.of(new MemoryUse("todo", "aot", 204, 246, 199, 10_000, 248, 249));
 		List<LoadResult> throughput = List.of(
-				new LoadResult("todo", "listTasks", 32, 20.02, 62_112, 0, 3104.4, 10.12, 15.84, 27.3),
-				new LoadResult("todo", "addTask", 32, 20.01, 55_725, 3, 2785, 11.4, 16.9, 74));
+				new LoadResult("todo", "listTasks", "built-in", 32, 20.02, 62_112, 0, 3104.4, 10.12, 15.84, 27.3, -1),
+				new LoadResult("todo", "addTask", "built-in", 32, 20.01, 55_725, 3, 2785, 11.4, 16.9, 74, -1));
 		String markdown = report(memory, throughput, Map.of("CHAT_MODEL", "offline")).markdown();
 		assertThat(markdown).contains("The rest: one extracted + AOT cache process through the load runs below")
 			.contains("| after 10,000 requests | after the load runs | peak |")
 			.contains("| todo | 205 | – | 204 | 246 (anon 199) | 248 | 249 |")
 			.contains("**Throughput**: 32 connections")
-			.contains("for 20 s;")
-			.contains("| todo | listTasks | 3,104 | 10.1 | 15.8 | 27 | 62,112 | 0 |")
-			.contains("| todo | addTask | 2,785 | 11.4 | 16.9 | 74 | 55,725 | 3 |")
+			.contains("for 20 s after a warm-up;")
+			.contains(
+					"| function | request | load generator | requests/s | p50 ms | p99 ms | max ms | requests | errors |")
+			.contains("| todo | listTasks | built-in | 3,104 | 10.1 | 15.8 | 27 | 62,112 | 0 | – |")
+			.contains("| todo | addTask | built-in | 2,785 | 11.4 | 16.9 | 74 | 55,725 | 3 | – |")
+			.doesNotContain("two load generators")
 			.contains("Extra settings: `{CHAT_MODEL=offline}`.");
+	}
+
+	@Test
+	void bothLoadGeneratorsAreReportedSideBySidePerRequest() {
+		List<MemoryUse> memory = List.of(new MemoryUse("todo", "aot", 204, 246, 199, 10_000, 248, 249));
+		List<LoadResult> throughput = List.of(
+				new LoadResult("todo", "listTasks", "built-in", 32, 20.02, 62_112, 0, 3104.4, 10.12, 15.84, 27.3, -1),
+				new LoadResult("todo", "listTasks", "wrk", 32, 20.0, 33_180, 2, 1658.9, 18.5, 36.04, 80.1, 1204.2),
+				new LoadResult("todo", "addTask", "built-in", 32, 20.01, 55_725, 0, 2785, 11.4, 16.9, 74, -1));
+		String markdown = report(memory, throughput, Map.of()).markdown();
+		assertThat(markdown).contains("measured by two load generators in turn")
+			.containsSubsequence("| todo | listTasks | built-in | 3,104 | 10.1 | 15.8 | 27 | 62,112 | 0 | – |\n",
+					"| todo | listTasks | wrk | 1,659 | 18.5 | 36.0 | 80 | 33,180 | 2 | 1,204 |\n",
+					"| todo | addTask | built-in | 2,785 | 11.4 | 16.9 | 74 | 55,725 | 0 | – |\n");
+	}
+
+	@Test
+	void theJsonNamesTheLoadGeneratorOfEachThroughputFigure() throws Exception {
+		List<LoadResult> throughput = List
+			.of(new LoadResult("todo", "listTasks", "wrk", 32, 20.0, 33_180, 2, 1658.9, 18.5, 36.04, 80.1, -1));
+		Path directory = this.output.resolve("bench");
+		report(List.of(new MemoryUse("todo", "aot", 204, 246, 199, 10_000, 248, 249)), throughput, Map.of())
+			.write(directory);
+		JsonNode load = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(directory.resolve(Report.JSON)))
+			.get("throughput")
+			.get(0);
+		assertThat(load.get("generator").asString()).isEqualTo("wrk");
+		assertThat(load.get("requestsPerSecond").asDouble()).isEqualTo(1658.9);
 	}
 
 	@Test
@@ -88,6 +121,13 @@ class ReportTests {
 		assertThat(report.subtitle())
 			.isEqualTo("Median of 3 fresh processes per bar, whisker to the slowest; 2 CPUs, Java 25.0.3+9-LTS, "
 					+ "2026-11-30");
+	}
+
+	@Test
+	void theCpuPerRequestIsTheProcessesCpuTimeOverTheAnswersInMicroseconds() {
+		LoadResult result = new LoadResult("todo", "listTasks", "wrk", 32, 20.0, 40_000, 0, 2000, 15, 20, 30, -1);
+		assertThat(result.withCpu(30_000).cpuUsPerRequest()).isEqualTo(750.0);
+		assertThat(result.withCpu(-1).cpuUsPerRequest()).isEqualTo(-1);
 	}
 
 	private static Report report(List<MemoryUse> memory, List<LoadResult> throughput, Map<String, String> environment) {

@@ -275,7 +275,7 @@ public class TaskService {
 		});
 		int limit = query.limit();
 		return this.database.read((session) -> {
-			Stage.SelectionQuery<Task> select = session.createSelectionQuery(hql.toString(), Task.class);
+			Stage.SelectionQuery<TaskRow> select = session.createSelectionQuery(TaskRow.SELECT + hql, TaskRow.class);
 			parameters.forEach(select::setParameter);
 			return select.setMaxResults(limit + 1).getResultList();
 		}).map((tasks) -> page(tasks, limit, userId, query));
@@ -303,11 +303,11 @@ public class TaskService {
 		}
 	}
 
-	private TaskPage page(List<Task> tasks, int limit, long userId, TaskQuery query) {
-		List<Task> shown = tasks.subList(0, Math.min(limit, tasks.size()));
+	private TaskPage page(List<TaskRow> tasks, int limit, long userId, TaskQuery query) {
+		List<TaskRow> shown = tasks.subList(0, Math.min(limit, tasks.size()));
 		String next = null;
 		if (tasks.size() > limit) {
-			Task last = shown.getLast();
+			TaskRow last = shown.getLast();
 			Long key = switch (query.sort()) {
 				case CREATED -> null;
 				case DUE -> (last.dueDate() != null) ? last.dueDate().toEpochDay() : null;
@@ -315,7 +315,7 @@ public class TaskService {
 			};
 			next = this.cursors.encode(new TaskCursor(key, last.id()), userId, query);
 		}
-		return new TaskPage(shown.stream().map(Task::view).toList(), next);
+		return new TaskPage(shown.stream().map(TaskRow::view).toList(), next);
 	}
 
 	private static CompletionStage<Task> owned(Stage.Session session, long userId, long taskId) {
