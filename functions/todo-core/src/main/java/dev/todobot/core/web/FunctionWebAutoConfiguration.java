@@ -2,17 +2,12 @@ package dev.todobot.core.web;
 
 import java.util.Set;
 
-import dev.todobot.core.db.EventLoops;
 import dev.todobot.core.user.TokenService;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The HTTP behaviour every function app shares: the function endpoints (bearer token,
@@ -55,22 +50,6 @@ public class FunctionWebAutoConfiguration {
 	@Bean
 	ResponseHeadersFilter responseHeadersFilter() {
 		return new ResponseHeadersFilter();
-	}
-
-	/**
-	 * Serves HTTP on the database client's event loops, so that a request and its
-	 * database work run on one thread.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(NettyServerCustomizer.class)
-	@ConditionalOnBean(EventLoops.class)
-	static class SharedEventLoopsConfiguration {
-
-		@Bean
-		NettyServerCustomizer sharedEventLoops(EventLoops loops) {
-			return (server) -> server.runOn(new SharedLoopResources(loops), loops.nativeTransport());
-		}
-
 	}
 
 }
