@@ -187,9 +187,13 @@ public class Database implements AutoCloseable {
 				return true;
 			}
 			String type = cause.getClass().getName();
+			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			// the pool's own failures carry no type of their own: a timeout, or a
+			// connection
+			// the server closed under a request ("Connection is not active now")
 			if (type.startsWith("io.netty.channel.ConnectTimeout")
 					|| (type.startsWith("io.vertx.core.impl.NoStackTrace")
-							&& String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"))) {
+							&& (message.contains("timeout") || message.contains("connection is not active")))) {
 				return true;
 			}
 		}
