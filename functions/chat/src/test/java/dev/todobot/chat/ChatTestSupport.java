@@ -33,10 +33,20 @@ abstract class ChatTestSupport extends FunctionHttpTestSupport {
 	 * @return the user and their token
 	 */
 	static TestUser newUser() {
+		return newUser("UTC");
+	}
+
+	/**
+	 * A new user whose days are counted in a time zone.
+	 * @param zone such as {@code Europe/Berlin}
+	 * @return the user and their token
+	 */
+	static TestUser newUser(String zone) {
 		String email = UUID.randomUUID() + "@example.com";
-		EmbeddedDatabase.execute("insert into users (email, password_hash) values ('" + email + "', 'unused')");
+		EmbeddedDatabase.execute("insert into users (email, password_hash, time_zone) values ('" + email
+				+ "', 'unused', '" + zone + "')");
 		long id = EmbeddedDatabase.count("select id from users where email = '" + email + "'");
-		return new TestUser(id, tokens.issue(new UserView(id, email, null)));
+		return new TestUser(id, tokens.issue(new UserView(id, email, null, zone)));
 	}
 
 	WebTestClient.ResponseSpec chat(TestUser user, Object body) {

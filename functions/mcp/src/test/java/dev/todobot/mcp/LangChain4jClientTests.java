@@ -1,6 +1,7 @@
 package dev.todobot.mcp;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +91,9 @@ class LangChain4jClientTests extends McpHttpTestSupport {
 			.build());
 		assertThat(result.isError()).isFalse();
 		assertThat(result.resultText()).contains("\"title\":\"Book dentist\"", "\"due_date\":\"2030-09-01\"");
-		List<TaskView> tasks = this.taskService.list(this.session.user().id(), TaskQuery.all()).block().items();
+		List<TaskView> tasks = this.taskService.list(this.session.user().id(), ZoneOffset.UTC, TaskQuery.all())
+			.block()
+			.items();
 		assertThat(tasks).singleElement().satisfies((task) -> {
 			assertThat(task.title()).isEqualTo("Book dentist");
 			assertThat(task.dueDate()).hasToString("2030-09-01");

@@ -191,7 +191,11 @@ class SdkClientTests extends McpHttpTestSupport {
 	}
 
 	private long tasks(Session session) {
-		return this.taskService.list(session.user().id(), dev.todobot.core.task.TaskQuery.all()).block().items().size();
+		return this.taskService
+			.list(session.user().id(), java.time.ZoneOffset.UTC, dev.todobot.core.task.TaskQuery.all())
+			.block()
+			.items()
+			.size();
 	}
 
 	@SuppressWarnings("unchecked")

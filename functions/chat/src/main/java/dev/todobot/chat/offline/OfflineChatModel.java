@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -41,6 +45,8 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 
 	/** The name this model reports in its responses. */
 	public static final String MODEL_NAME = "todobot-offline";
+
+	private static final Pattern TODAY = Pattern.compile("\\bToday is (\\d{4}-\\d{2}-\\d{2})\\b");
 
 	private static final int STREAMED_CHUNKS = 4;
 
@@ -118,7 +124,7 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 	}
 
 	private ChatResponse respond(ChatRequest request) {
-		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+		LocalDate today = today(request);
 		Transcript transcript = Transcript.of(request.messages());
 		Reply reply = this.agent.next(transcript, new AvailableTools(request.toolSpecifications()), today);
 		return switch (reply) {
@@ -130,6 +136,22 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 				.arguments(call.arguments().toString())
 				.build()), FinishReason.TOOL_EXECUTION);
 		};
+	}
+
+	/**
+	 * The day the system message names ("Today is 2030-05-03"), which is the user's own
+	 * day; without one, the clock's day in the configured zone.
+	 */
+	private LocalDate today(ChatRequest request) {
+		for (ChatMessage message : request.messages()) {
+			if (message instanceof SystemMessage system) {
+				Matcher named = TODAY.matcher(system.text());
+				if (named.find()) {
+					return LocalDate.parse(named.group(1));
+				}
+			}
+		}
+		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
 	private static ChatResponse response(AiMessage message, FinishReason finishReason) {
@@ -176,7 +198,8 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 		}
 
 		/**
-		 * The users' time zone, in which "today", "tomorrow" and "friday" are meant.
+		 * The users' time zone, in which "today", "tomorrow" and "friday" are meant when
+		 * no system message says which day today is.
 		 * @param zone the zone; the clock's zone when not set
 		 * @return this builder
 		 */

@@ -94,7 +94,7 @@ public class ChatService {
 	private ChatTurn answer(Caller caller, String message, TurnStart.Claimed turn) {
 		ChatTurn answer;
 		try {
-			answer = this.agent.chat(caller.authorization(), turn.conversationId(), message);
+			answer = this.agent.chat(caller, turn.conversationId(), message);
 		}
 		catch (RuntimeException ex) {
 			finish(turn, false);
@@ -143,7 +143,7 @@ public class ChatService {
 
 		};
 		try {
-			this.agent.stream(caller.authorization(), turn.conversationId(), message, finishing);
+			this.agent.stream(caller, turn.conversationId(), message, finishing);
 		}
 		catch (RuntimeException ex) {
 			finishing.onError(ex);

@@ -26,7 +26,9 @@ final class ListTasksTool implements TodoTool {
 	@Override
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		TaskQuery query = arguments.as(Arguments.class).taskQuery();
-		return tasks.list(user.id(), query).map(TaskList::of).map((list) -> ToolResults.success(list.text(), list));
+		return tasks.list(user.id(), user.zone(), query)
+			.map(TaskList::of)
+			.map((list) -> ToolResults.success(list.text(), list));
 	}
 
 	record Arguments(TaskQuery.Status status, Priority priority, String tag, String query, TaskQuery.Due due,

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -47,7 +47,7 @@ public class TaskService {
 	/**
 	 * @param database the database
 	 * @param cursorSecret signs page cursors; at least 32 bytes
-	 * @param clock tells "now" and "today" (UTC)
+	 * @param clock tells "now"
 	 */
 	public TaskService(Database database, byte[] cursorSecret, Clock clock) {
 		if (cursorSecret == null || cursorSecret.length < 32) {
@@ -230,7 +230,15 @@ public class TaskService {
 							: CompletableFuture.<TaskView>failedFuture(new NotFoundException("No task " + taskId)))));
 	}
 
-	public Mono<TaskPage> list(long userId, TaskQuery query) {
+	/**
+	 * A page of a user's tasks.
+	 * @param userId the owner
+	 * @param zone the owner's time zone, in which "today" (the {@code due} filters) is
+	 * counted
+	 * @param query the filters, order and page
+	 * @return the page
+	 */
+	public Mono<TaskPage> list(long userId, ZoneId zone, TaskQuery query) {
 		TaskCursor after = (query.cursor() != null) ? this.cursors.decode(query.cursor(), userId, query) : null;
 		StringBuilder hql = new StringBuilder("from Task t where t.userId = :userId");
 		Map<String, Object> parameters = new HashMap<>();
@@ -254,7 +262,7 @@ public class TaskService {
 			parameters.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (query.due() != null) {
-			LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+			LocalDate today = LocalDate.now(this.clock.withZone(zone));
 			switch (query.due()) {
 				case OVERDUE -> hql.append(" and t.completed = false and t.dueDate < :today");
 				case TODAY -> hql.append(" and t.dueDate = :today");

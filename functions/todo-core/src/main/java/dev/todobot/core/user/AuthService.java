@@ -51,7 +51,7 @@ public class AuthService {
 					if (existing != null) {
 						return CompletableFuture.failedFuture(taken());
 					}
-					User user = new User(signUp.email(), signUp.name(), hash,
+					User user = new User(signUp.email(), signUp.name(), signUp.timeZone(), hash,
 							this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 					return session.persist(user).thenCompose((ignored) -> session.flush()).thenApply((ignored) -> user);
 				})))

@@ -11,8 +11,10 @@ import dev.todobot.core.error.InvalidInputException;
  * @param email a valid address of at most 254 characters; stored lower-cased
  * @param password 8 to 128 characters
  * @param name at most 100 characters, or {@code null}
+ * @param timeZone an IANA time zone such as {@code Europe/Berlin}, as the browser reports
+ * it; UTC when not given
  */
-public record SignUp(String email, String password, String name) {
+public record SignUp(String email, String password, String name, String timeZone) {
 
 	static final int MAX_NAME = 100;
 
@@ -23,6 +25,14 @@ public record SignUp(String email, String password, String name) {
 		if (name != null && name.length() > MAX_NAME) {
 			throw new InvalidInputException("name", "name must be at most " + MAX_NAME + " characters");
 		}
+		timeZone = TimeZones.check(timeZone);
+	}
+
+	/**
+	 * A sign-up in UTC.
+	 */
+	public SignUp(String email, String password, String name) {
+		this(email, password, name, null);
 	}
 
 	/** The e-mail rules, shared with sign-in. */

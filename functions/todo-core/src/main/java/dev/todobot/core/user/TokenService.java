@@ -2,8 +2,10 @@ package dev.todobot.core.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -104,6 +106,7 @@ public class TokenService {
 			.issuer(ISSUER)
 			.subject(Long.toString(user.id()))
 			.claim("email", user.email())
+			.claim("zone", user.timeZone())
 			.issuedAt(now)
 			.expiresAt(now.plus(this.lifetime))
 			.build();
@@ -148,8 +151,10 @@ public class TokenService {
 		}
 		try {
 			Jwt jwt = this.decoder.decode(token);
+			// a token issued before zones were kept counts days in UTC
+			String zone = jwt.hasClaim("zone") ? jwt.getClaimAsString("zone") : TimeZones.UTC;
 			AuthenticatedUser user = new AuthenticatedUser(Long.parseLong(jwt.getSubject()),
-					jwt.getClaimAsString("email"));
+					jwt.getClaimAsString("email"), ZoneId.of(zone));
 			if (jwt.getExpiresAt() != null) {
 				if (this.verified.size() >= MAX_REMEMBERED_TOKENS) {
 					this.verified.clear();
@@ -158,7 +163,7 @@ public class TokenService {
 			}
 			return user;
 		}
-		catch (JwtException | NumberFormatException ex) {
+		catch (JwtException | NumberFormatException | DateTimeException ex) {
 			throw new UnauthenticatedException("The token is invalid or expired; sign in again");
 		}
 	}

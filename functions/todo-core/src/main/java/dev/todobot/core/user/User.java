@@ -25,6 +25,9 @@ public class User {
 
 	private String name;
 
+	@Column(name = "time_zone", nullable = false)
+	private String timeZone;
+
 	@Column(name = "password_hash", nullable = false)
 	private String passwordHash;
 
@@ -34,15 +37,16 @@ public class User {
 	protected User() {
 	}
 
-	User(String email, String name, String passwordHash, Instant createdAt) {
+	User(String email, String name, String timeZone, String passwordHash, Instant createdAt) {
 		this.email = email;
 		this.name = name;
+		this.timeZone = timeZone;
 		this.passwordHash = passwordHash;
 		this.createdAt = createdAt;
 	}
 
 	UserView view() {
-		return new UserView(this.id, this.email, this.name);
+		return new UserView(this.id, this.email, this.name, this.timeZone);
 	}
 
 	String passwordHash() {

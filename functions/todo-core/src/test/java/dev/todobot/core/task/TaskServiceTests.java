@@ -78,14 +78,16 @@ class TaskServiceTests {
 		List<String> seen = new ArrayList<>();
 		String cursor = null;
 		do {
-			TaskPage page = tasks.list(user, new TaskQuery(null, null, null, null, null, TaskQuery.Sort.DUE, 3, cursor))
+			TaskPage page = tasks
+				.list(user, ZoneOffset.UTC, new TaskQuery(null, null, null, null, null, TaskQuery.Sort.DUE, 3, cursor))
 				.block();
 			page.items().forEach((task) -> seen.add(task.title()));
 			cursor = page.nextCursor();
 		}
 		while (cursor != null);
 		assertThat(seen).hasSize(7).doesNotHaveDuplicates();
-		TaskPage all = tasks.list(user, new TaskQuery(null, null, null, null, null, TaskQuery.Sort.DUE, 100, null))
+		TaskPage all = tasks
+			.list(user, ZoneOffset.UTC, new TaskQuery(null, null, null, null, null, TaskQuery.Sort.DUE, 100, null))
 			.block();
 		assertThat(all.items()).extracting(TaskView::title).containsExactlyElementsOf(seen);
 	}
@@ -97,10 +99,11 @@ class TaskServiceTests {
 		for (int i = 0; i < 3; i++) {
 			tasks.add(user, new NewTask("t" + i, null, null, null, null)).block();
 		}
-		String cursor = tasks.list(user, new TaskQuery(null, null, null, null, null, null, 1, null))
+		String cursor = tasks.list(user, ZoneOffset.UTC, new TaskQuery(null, null, null, null, null, null, 1, null))
 			.block()
 			.nextCursor();
-		assertThatThrownBy(() -> tasks.list(other, new TaskQuery(null, null, null, null, null, null, 1, cursor)))
+		assertThatThrownBy(
+				() -> tasks.list(other, ZoneOffset.UTC, new TaskQuery(null, null, null, null, null, null, 1, cursor)))
 			.isInstanceOf(InvalidInputException.class)
 			.extracting("field")
 			.isEqualTo("cursor");
@@ -111,9 +114,15 @@ class TaskServiceTests {
 		long user = newUser();
 		tasks.add(user, new NewTask("Call mom", null, null, null, List.of("family"))).block();
 		tasks.add(user, new NewTask("Buy 100% juice", "for MOM", null, null, List.of("shop"))).block();
-		TaskPage byTag = tasks.list(user, new TaskQuery(null, null, "family", null, null, null, null, null)).block();
-		TaskPage byText = tasks.list(user, new TaskQuery(null, null, null, "mom", null, null, null, null)).block();
-		TaskPage byPercent = tasks.list(user, new TaskQuery(null, null, null, "0%", null, null, null, null)).block();
+		TaskPage byTag = tasks
+			.list(user, ZoneOffset.UTC, new TaskQuery(null, null, "family", null, null, null, null, null))
+			.block();
+		TaskPage byText = tasks
+			.list(user, ZoneOffset.UTC, new TaskQuery(null, null, null, "mom", null, null, null, null))
+			.block();
+		TaskPage byPercent = tasks
+			.list(user, ZoneOffset.UTC, new TaskQuery(null, null, null, "0%", null, null, null, null))
+			.block();
 		assertThat(byTag.items()).extracting(TaskView::title).containsExactly("Call mom");
 		assertThat(byText.items()).extracting(TaskView::title).containsExactly("Buy 100% juice", "Call mom");
 		assertThat(byPercent.items()).extracting(TaskView::title).containsExactly("Buy 100% juice");

@@ -3,6 +3,7 @@ package dev.todobot.core.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,12 @@ class TokenServiceTests {
 
 	private final TokenService tokens = new TokenService("0123456789abcdef0123456789abcdef", Duration.ofHours(1),
 			Clock.systemUTC());
+
+	@Test
+	void aTokenCarriesTheUsersTimeZone() {
+		String token = this.tokens.issue(new UserView(7, "ada@example.com", "Ada", "Pacific/Kiritimati"));
+		assertThat(this.tokens.authenticate("Bearer " + token).zone()).isEqualTo(ZoneId.of("Pacific/Kiritimati"));
+	}
 
 	@Test
 	void refusesAKeyShorterThan32Bytes() {

@@ -39,7 +39,7 @@ class TaskFunctions {
 	Function<Message<byte[]>, Mono<Message<byte[]>>> listTasks(FunctionEndpoints endpoints, CloudEventEndpoints events,
 			TaskService tasks) {
 		return events.of(TodoOperation.LIST_TASKS, endpoints.authenticated(ListTasksRequest.class,
-				(caller, request) -> tasks.list(caller.user().id(), request.query())));
+				(caller, request) -> tasks.list(caller.user().id(), caller.user().zone(), request.query())));
 	}
 
 	@Bean
