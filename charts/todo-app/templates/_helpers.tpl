@@ -302,3 +302,41 @@ in the named Secret, else a new random one. Call with (dict "root" $ "value" "" 
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{/*
+The subscriptions of the reminders function, from files/subscriptions.yaml (the one list, which
+devstack reads too), as a YAML list. Fails on an entry without name, type or path.
+*/}}
+{{- define "todo-app.subscriptions" -}}
+{{- $file := .Files.Get "files/subscriptions.yaml" | fromYaml }}
+{{- if not $file.subscriptions }}
+{{- fail "files/subscriptions.yaml lists no subscriptions" }}
+{{- end }}
+{{- range $file.subscriptions }}
+{{- if not (and .name .type .path) }}
+{{- fail (printf "files/subscriptions.yaml: every subscription needs name, type and path: %v" .) }}
+{{- end }}
+{{- end }}
+{{- toYaml $file.subscriptions }}
+{{- end }}
+
+{{/*
+The delivery of every Trigger: retries with exponential backoff, then the reminders function's
+dead-letter route, which keeps the event with Knative's knativeerrordest/knativeerrorcode/
+knativeerrordata extensions for an operator to see.
+*/}}
+{{- define "todo-app.delivery" -}}
+retry: {{ .Values.eventing.delivery.retry }}
+backoffPolicy: exponential
+backoffDelay: {{ .Values.eventing.delivery.backoffDelay | quote }}
+deadLetterSink:
+  ref:
+    apiVersion: serving.knative.dev/v1
+    kind: Service
+    name: reminders
+  uri: /deadLetter
+{{- end }}
+
+{{- define "todo-app.remindersServiceAccount" -}}
+{{ include "todo-app.fullname" . }}-reminders
+{{- end }}

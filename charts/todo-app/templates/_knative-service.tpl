@@ -5,7 +5,8 @@ annotations on the revision template, the restricted container securityContext a
 pod-level securityContext, init containers or PersistentVolumeClaims.
 
 Call with (dict "root" $ "name" "todo" "env" (include ... ) "livenessPath" "/..."
-"readinessPath" "/..." "volumes" bool "checksum" string "secretsChecksum" string).
+"readinessPath" "/..." "volumes" bool "checksum" string "secretsChecksum" string
+"serviceAccountName" string).
 */}}
 {{- define "todo-app.knativeService" -}}
 {{- $root := .root }}
@@ -39,6 +40,9 @@ spec:
     spec:
       containerConcurrency: {{ $svc.containerConcurrency }}
       timeoutSeconds: {{ $svc.timeoutSeconds }}
+      {{- with .serviceAccountName }}
+      serviceAccountName: {{ . }}
+      {{- end }}
       {{- with $root.Values.imagePullSecrets }}
       imagePullSecrets:
         {{- toYaml . | nindent 8 }}

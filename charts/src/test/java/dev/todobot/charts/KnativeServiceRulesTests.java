@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KnativeServiceRulesTests {
 
-	private static final List<String> SERVICES = List.of("todo", "mcp", "chat", "web");
+	private static final List<String> SERVICES = List.of("todo", "mcp", "chat", "web", "reminders");
 
-	private static final List<String> FUNCTIONS = List.of("todo", "mcp", "chat");
+	private static final List<String> FUNCTIONS = List.of("todo", "mcp", "chat", "reminders");
 
 	private static final List<String> AUTOSCALING_ANNOTATIONS = List.of("autoscaling.knative.dev/min-scale",
 			"autoscaling.knative.dev/max-scale", "autoscaling.knative.dev/target",
@@ -50,7 +50,7 @@ class KnativeServiceRulesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
-	void rendersTheFourKnativeServicesByTheirPlainNames(Scenario scenario) {
+	void rendersTheFiveKnativeServicesByTheirPlainNames(Scenario scenario) {
 		assertThat(scenario.render().knativeServices()).allSatisfy((service) -> {
 			assertThat(service.getApiVersion()).isEqualTo("serving.knative.dev/v1");
 			assertThat(service.getKind()).isEqualTo("Service");

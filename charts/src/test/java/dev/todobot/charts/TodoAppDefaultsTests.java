@@ -34,8 +34,11 @@ class TodoAppDefaultsTests {
 	}
 
 	@Test
-	void exposesEveryServiceThroughKourier() {
+	void exposesEveryServiceButRemindersThroughKourier() {
+		// reminders takes CloudEvents from the Broker only
 		assertThat(this.manifests.knativeServices())
+			.filteredOn((service) -> !service.getMetadata().getName().equals("reminders"))
+			.hasSize(4)
 			.allSatisfy((service) -> assertThat(service.getMetadata().getLabels())
 				.doesNotContainKey("networking.knative.dev/visibility"));
 	}
@@ -43,7 +46,7 @@ class TodoAppDefaultsTests {
 	@Test
 	void tagsEveryImageWithTheAppVersion() {
 		assertThat(this.manifests.knativeServices()).extracting((service) -> container(service).getImage())
-			.containsExactlyInAnyOrder("todo:0.1.0", "mcp:0.1.0", "chat:0.1.0", "web:0.1.0");
+			.containsExactlyInAnyOrder("todo:0.1.0", "mcp:0.1.0", "chat:0.1.0", "web:0.1.0", "reminders:0.1.0");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class TodoAppOptionsTests {
 	void takesEveryImageFromTheRegistryAndTagValues() {
 		assertThat(this.manifests.knativeServices()).extracting((service) -> container(service).getImage())
 			.containsExactlyInAnyOrder("localhost:5000/todo:hotfix-1", "localhost:5000/mcp:4f2c9e1",
-					"localhost:5000/chat:4f2c9e1", "localhost:5000/web:4f2c9e1");
+					"localhost:5000/chat:4f2c9e1", "localhost:5000/web:4f2c9e1", "localhost:5000/reminders:4f2c9e1");
 		assertThat(container(this.manifests.get(Job.class, "todo-app-migrate")).getImage())
 			.isEqualTo("localhost:5000/todo:hotfix-1");
 		assertThat(this.manifests.knativeServices())
@@ -44,7 +44,7 @@ class TodoAppOptionsTests {
 			.stream()
 			.map((service) -> revision(service).getImagePullSecrets())
 			.toList();
-		assertThat(pullSecrets).hasSize(4)
+		assertThat(pullSecrets).hasSize(5)
 			.allSatisfy((secrets) -> assertThat(secrets).extracting(LocalObjectReference::getName)
 				.containsExactly("regcred"));
 		assertThat(this.manifests.get(Job.class, "todo-app-migrate")
