@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.eventing.v1.BrokerBuilder;
+import io.fabric8.knative.eventing.v1.TriggerBuilder;
 import io.fabric8.knative.pkg.apis.Condition;
 import io.fabric8.knative.pkg.apis.ConditionBuilder;
 import io.fabric8.knative.serving.v1.Revision;
 import io.fabric8.knative.serving.v1.RevisionBuilder;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.ServiceBuilder;
+import io.fabric8.knative.sources.v1.PingSourceBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -28,8 +31,9 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
  * Loads a mock cluster with what Knative and the todo-app chart create: the app's Knative
- * Services with their revisions and pods, the KnativeServing resource, Kourier and the
- * autoscaler config. Faults are injected on top of the healthy state.
+ * Services with their revisions and pods, its Broker, Triggers and PingSource, the
+ * KnativeServing resource, Kourier and the autoscaler config. Faults are injected on top
+ * of the healthy state.
  */
 public final class TodoAppFixture {
 
@@ -42,6 +46,13 @@ public final class TodoAppFixture {
 	public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	public static final String MEMORY_LIMIT = "512Mi";
+
+	public static final String BROKER = "todo-events";
+
+	public static final String BROKER_URL = "http://broker-ingress.knative-eventing.svc.cluster.local/" + NAMESPACE
+			+ "/" + BROKER;
+
+	public static final String REMINDERS_URL = "http://reminders." + NAMESPACE + ".svc.cluster.local";
 
 	private static final ResourceDefinitionContext KNATIVE_SERVING = new ResourceDefinitionContext.Builder()
 		.withGroup("operator.knative.dev")
@@ -58,8 +69,9 @@ public final class TodoAppFixture {
 	}
 
 	/**
-	 * The app as a fresh install leaves it: four Ready services on their first revision,
-	 * all allowed to scale to zero; mcp is asleep, the others have one pod each.
+	 * The app as a fresh install leaves it: five Ready services on their first revision,
+	 * all allowed to scale to zero; mcp and reminders are asleep, the others have one pod
+	 * each. The Broker, the chart's two Triggers and the PingSource are Ready.
 	 * @return this fixture
 	 */
 	public TodoAppFixture healthy() {
@@ -70,7 +82,153 @@ public final class TodoAppFixture {
 		service("mcp", 0, 5, 0);
 		service("chat", 0, 5, 1);
 		service("web", 0, 3, 1);
+		service("reminders", 0, 3, 0);
+		broker(ready("True", null, null));
+		trigger("reminders-task-completed", "todo.task.completed", "/taskCompleted", ready("True", null, null));
+		trigger("reminders-tick", "dev.knative.sources.ping", "/tick", ready("True", null, null));
+		pingSource(ready("True", null, null));
 		return this;
+	}
+
+	/**
+	 * The app as installed with eventing.enabled=false: no reminders service, Broker,
+	 * Triggers or PingSource.
+	 * @return this fixture
+	 */
+	public TodoAppFixture withoutEventing() {
+		knative().services().inNamespace(NAMESPACE).withName("reminders").delete();
+		knative().brokers().inNamespace(NAMESPACE).delete();
+		knative().triggers().inNamespace(NAMESPACE).delete();
+		knative().pingSources().inNamespace(NAMESPACE).delete();
+		return this;
+	}
+
+	/**
+	 * The chart's Broker with the given Ready condition; Ready, it has an address.
+	 * @param ready its Ready condition
+	 * @return this fixture
+	 */
+	public TodoAppFixture broker(Condition ready) {
+		boolean isReady = "True".equals(ready.getStatus());
+		knative().brokers()
+			.inNamespace(NAMESPACE)
+			.resource(new BrokerBuilder().withNewMetadata()
+				.withName(BROKER)
+				.addToLabels("app.kubernetes.io/part-of", "todo-app")
+				.endMetadata()
+				.withNewSpec()
+				.endSpec()
+				.withNewStatus()
+				.withObservedGeneration(1L)
+				.withNewAddress()
+				.withUrl(isReady ? BROKER_URL : null)
+				.endAddress()
+				.withConditions(ready)
+				.endStatus()
+				.build())
+			.createOr((existing) -> existing.update());
+		return this;
+	}
+
+	/**
+	 * A Trigger of the chart: a type filter, the reminders service and a path as
+	 * subscriber, retries and the dead-letter sink.
+	 * @param name the Trigger
+	 * @param type the event type it takes
+	 * @param path the path on reminders
+	 * @param ready its Ready condition
+	 * @return this fixture
+	 */
+	public TodoAppFixture trigger(String name, String type, String path, Condition ready) {
+		knative().triggers()
+			.inNamespace(NAMESPACE)
+			.resource(new TriggerBuilder().withNewMetadata()
+				.withName(name)
+				.addToLabels("app.kubernetes.io/part-of", "todo-app")
+				.endMetadata()
+				.withNewSpec()
+				.withBroker(BROKER)
+				.withNewFilter()
+				.addToAttributes("type", type)
+				.endFilter()
+				.withNewSubscriber()
+				.withNewRef()
+				.withApiVersion("serving.knative.dev/v1")
+				.withKind("Service")
+				.withName("reminders")
+				.endRef()
+				.withUri(path)
+				.endSubscriber()
+				.withNewDelivery()
+				.withRetry(5)
+				.withBackoffPolicy("exponential")
+				.withBackoffDelay("PT0.5S")
+				.withNewDeadLetterSink()
+				.withNewRef()
+				.withApiVersion("serving.knative.dev/v1")
+				.withKind("Service")
+				.withName("reminders")
+				.endRef()
+				.withUri("/deadLetter")
+				.endDeadLetterSink()
+				.endDelivery()
+				.endSpec()
+				.withNewStatus()
+				.withObservedGeneration(1L)
+				.withSubscriberUri("True".equals(ready.getStatus()) ? REMINDERS_URL + path : null)
+				.withDeadLetterSinkUri("True".equals(ready.getStatus()) ? REMINDERS_URL + "/deadLetter" : null)
+				.withConditions(ready)
+				.endStatus()
+				.build())
+			.createOr((existing) -> existing.update());
+		return this;
+	}
+
+	/**
+	 * The chart's PingSource, every minute into the Broker.
+	 * @param ready its Ready condition
+	 * @return this fixture
+	 */
+	public TodoAppFixture pingSource(Condition ready) {
+		knative().pingSources()
+			.inNamespace(NAMESPACE)
+			.resource(new PingSourceBuilder().withNewMetadata()
+				.withName("reminders-tick")
+				.addToLabels("app.kubernetes.io/part-of", "todo-app")
+				.endMetadata()
+				.withNewSpec()
+				.withSchedule("*/1 * * * *")
+				.withNewSink()
+				.withNewRef()
+				.withApiVersion("eventing.knative.dev/v1")
+				.withKind("Broker")
+				.withName(BROKER)
+				.endRef()
+				.endSink()
+				.endSpec()
+				.withNewStatus()
+				.withObservedGeneration(1L)
+				.withSinkUri("True".equals(ready.getStatus()) ? BROKER_URL : null)
+				.withConditions(ready)
+				.endStatus()
+				.build())
+			.createOr((existing) -> existing.update());
+		return this;
+	}
+
+	/**
+	 * The Warning Event the reminders function records when a Trigger gave up on an event
+	 * and sent it to /deadLetter.
+	 * @param type the CloudEvent type
+	 * @param destination the failing destination (knativeerrordest)
+	 * @param code the destination's last answer (knativeerrorcode)
+	 * @param ago how long before {@link #NOW} it was last seen
+	 * @param count how many dead letters it stands for
+	 * @return this fixture
+	 */
+	public TodoAppFixture deadLetter(String type, String destination, int code, Duration ago, int count) {
+		return event("Warning", "Service", "reminders", "DeadLetter",
+				"dead letter: " + type + " could not be delivered to " + destination + " (" + code + ")", ago, count);
 	}
 
 	/**
@@ -110,7 +268,8 @@ public final class TodoAppFixture {
 				.endSpec()
 				.withNewStatus()
 				.withObservedGeneration(1L)
-				.withUrl("http://" + name + "." + NAMESPACE + ".127.0.0.1.sslip.io")
+				.withUrl(name.equals("reminders") ? REMINDERS_URL
+						: "http://" + name + "." + NAMESPACE + ".127.0.0.1.sslip.io")
 				.withLatestCreatedRevisionName(revision)
 				.withLatestReadyRevisionName(revision)
 				.addNewTraffic()

@@ -44,7 +44,7 @@ class TodoctlUsageTests {
 				  -h, --help      Show this help message and exit.
 				  -V, --version   Print version information and exit.
 				Commands:
-				  status      Show each service: Ready, URL, revision, traffic, pods, scale.
+				  status      Show services and eventing: Ready, URL, revision, pods, scale.
 				  scale       Set how many pods a service (or all of them) keeps and may run.
 				  doctor      Analyse the health of the app and of the Knative it runs on.
 				  ask         Do one of the above from plain words, after showing the plan.
@@ -65,7 +65,7 @@ class TodoctlUsageTests {
 				Patches autoscaling.knative.dev/min-scale (and max-scale) on the revision
 				template, which makes Knative roll out a new revision, waits until that
 				revision is Ready, and reports the pods.
-				      SERVICE              One of: todo, mcp, chat, web, all.
+				      SERVICE              One of: todo, mcp, chat, web, reminders, all.
 				      --context=CONTEXT    Kubeconfig context to use (default: the current
 				                             context).
 				  -h, --help               Show this help message and exit.
@@ -149,7 +149,7 @@ class TodoctlUsageTests {
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("complete -F _complete_todoctl -o default todoctl")
 			.contains("local commands=\"status scale doctor ask completion\"")
-			.contains("local SERVICE_pos_param_args=(\"todo\" \"mcp\" \"chat\" \"web\" \"all\")")
+			.contains("local SERVICE_pos_param_args=(\"todo\" \"mcp\" \"chat\" \"web\" \"reminders\" \"all\")")
 			.contains("local FORMAT_option_args=(\"table\" \"json\" \"yaml\")");
 	}
 

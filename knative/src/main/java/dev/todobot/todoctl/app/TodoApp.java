@@ -24,11 +24,18 @@ public final class TodoApp {
 	/** The label Knative puts on the pods of a revision. */
 	public static final String REVISION_LABEL = "serving.knative.dev/revision";
 
-	/** The Knative Services the chart deploys, in the order todoctl lists them. */
-	public static final List<String> SERVICES = List.of("todo", "mcp", "chat", "web");
+	/**
+	 * The Knative Services the chart deploys, in the order todoctl lists them; reminders
+	 * only with the chart's eventing.enabled.
+	 */
+	public static final List<String> SERVICES = List.of("todo", "mcp", "chat", "web", "reminders");
+
+	/** The function that takes the Broker's events, and its dead letters. */
+	public static final String REMINDERS = "reminders";
 
 	/**
-	 * The services that are Spring functions with a readiness endpoint (web is nginx).
+	 * The services that are Spring functions with a readiness endpoint reachable from
+	 * outside the cluster (web is nginx; reminders is cluster-local).
 	 */
 	public static final List<String> FUNCTIONS = List.of("todo", "mcp", "chat");
 

@@ -86,7 +86,8 @@ public final class IntentParser {
 		}
 		if (words.hasAny(STATUS) || !services.isEmpty()) {
 			return new Intent.Plan(List.of(List.of("status")),
-					"Shows each service's readiness, URL, revision, traffic, pods and scale (read-only).", false);
+					"Shows each service's readiness, URL, revision, traffic, pods and scale, and whether the Broker, Triggers and PingSource are Ready (read-only).",
+					false);
 		}
 		return new Intent.Refusal("I do not know how to do \"" + request.strip() + "\".", EXAMPLES);
 	}

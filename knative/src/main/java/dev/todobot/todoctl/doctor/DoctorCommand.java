@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 		description = { "Analyse the health of the app and of the Knative it runs on.", "",
 				"Looks at service and revision conditions, image pull failures, crash loops and OOMKilled"
 						+ " containers, recent warning events, Kourier, the KnativeServing resource,"
-						+ " scale-to-zero, and each function's readiness endpoint. Each finding has a severity"
+						+ " scale-to-zero, the Broker, Triggers and PingSource, Triggers whose deliveries end"
+						+ " as dead letters, and each function's readiness endpoint. Each finding has a severity"
 						+ " (ERROR, WARNING, INFO) and a suggested fix. Exits with 1 when there is an ERROR." })
 public final class DoctorCommand implements Callable<Integer> {
 
@@ -66,8 +67,9 @@ public final class DoctorCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<Check> checks = new ArrayList<>(List.of(new KnativeServingCheck(), new KourierCheck(),
-				new ScaleToZeroCheck(), new ServiceCheck(), new PodCheck(), new EventCheck(this.clock, this.since)));
+		List<Check> checks = new ArrayList<>(
+				List.of(new KnativeServingCheck(), new KourierCheck(), new ScaleToZeroCheck(), new ServiceCheck(),
+						new PodCheck(), new EventingCheck(), new EventCheck(this.clock, this.since)));
 		if (!this.skipHttp) {
 			checks.add(new ReadinessCheck(this.probe, this.httpTimeout));
 		}

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.todobot.todoctl.app.Autoscaling;
 import dev.todobot.todoctl.app.Conditions;
+import dev.todobot.todoctl.app.Eventing;
 import dev.todobot.todoctl.app.TodoApp;
 import dev.todobot.todoctl.cli.Cluster;
 import io.fabric8.knative.pkg.apis.Condition;
@@ -39,8 +40,11 @@ final class ServiceCheck implements Check {
 		}
 		List<Finding> findings = new ArrayList<>();
 		List<String> names = services.stream().map((service) -> service.getMetadata().getName()).toList();
+		// reminders comes with the chart's eventing, whose Triggers deliver to it
+		boolean eventing = !Eventing.triggers(cluster).isEmpty();
 		TodoApp.SERVICES.stream()
 			.filter((name) -> !names.contains(name))
+			.filter((name) -> eventing || !TodoApp.REMINDERS.equals(name))
 			.forEach((name) -> findings.add(Finding.warning("ksvc/" + name, "not deployed",
 					"check the todo-app chart's values for " + name + " and upgrade the release")));
 		for (Service service : services) {

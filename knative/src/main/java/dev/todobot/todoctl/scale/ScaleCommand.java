@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.todobot.todoctl.app.ServiceNames;
+import dev.todobot.todoctl.app.TodoApp;
+import dev.todobot.todoctl.cli.Cluster;
 import dev.todobot.todoctl.cli.ClusterConnector;
 import dev.todobot.todoctl.cli.ClusterOptions;
 import dev.todobot.todoctl.cli.DurationConverter;
@@ -73,7 +75,16 @@ public final class ScaleCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
-		Scaler scaler = new Scaler(this.clusterOptions.open(this.connector), this.clock);
+		Cluster cluster = this.clusterOptions.open(this.connector);
+		if (TodoApp.ALL.equals(this.service)) {
+			// reminders is only there with the chart's eventing: all means those deployed
+			List<String> deployed = TodoApp.services(cluster)
+				.stream()
+				.map((ksvc) -> ksvc.getMetadata().getName())
+				.toList();
+			services = services.stream().filter(deployed::contains).toList();
+		}
+		Scaler scaler = new Scaler(cluster, this.clock);
 		List<ScaleResult> results = scaler.scale(services, this.min, this.max, this.timeout);
 		this.output.print(this.spec.commandLine().getOut(), results, text(results));
 		return results.stream().allMatch(ScaleResult::ready) ? ExitCodes.OK : ExitCodes.FINDINGS;

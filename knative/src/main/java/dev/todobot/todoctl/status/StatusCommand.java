@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
  * {@code todoctl status}: the app's Knative Services at a glance.
  */
 @Command(name = "status",
-		description = { "Show each service: Ready, URL, revision, traffic, pods, scale.", "",
+		description = { "Show services and eventing: Ready, URL, revision, pods, scale.", "",
 				"For each Knative Service of the app: Ready (with the reason when not), URL, latest ready"
-						+ " revision, traffic split, pods running now and min/max scale."
-						+ " Exits with 1 when a service is not Ready or none is found." })
+						+ " revision, traffic split, pods running now and min/max scale. Then the app's Broker,"
+						+ " Triggers and PingSource: Ready (with the reason when not) and where each sends"
+						+ " events. Exits with 1 when one of them is not Ready or no service is found." })
 public final class StatusCommand implements Callable<Integer> {
 
 	private final ClusterConnector connector;
@@ -44,17 +45,28 @@ public final class StatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Cluster cluster = this.clusterOptions.open(this.connector);
-		List<ServiceState> services = new StatusReader(cluster).read();
-		if (services.isEmpty()) {
+		AppStatus status = new StatusReader(cluster).read();
+		if (status.services().isEmpty()) {
 			this.spec.commandLine()
 				.getErr()
 				.printf("No Knative Services labelled %s=%s in namespace %s (wrong --namespace?)%n",
 						TodoApp.PART_OF_LABEL, TodoApp.PART_OF, cluster.namespace());
 			return ExitCodes.FINDINGS;
 		}
-		this.output.print(this.spec.commandLine().getOut(), services, table(services).render());
-		return services.stream().allMatch((service) -> "True".equals(service.ready())) ? ExitCodes.OK
-				: ExitCodes.FINDINGS;
+		String text = table(status.services()).render();
+		if (!status.eventing().isEmpty()) {
+			text += "\n" + eventingTable(status.eventing()).render();
+		}
+		this.output.print(this.spec.commandLine().getOut(), status, text);
+		return status.ready() ? ExitCodes.OK : ExitCodes.FINDINGS;
+	}
+
+	private static Table eventingTable(List<EventingState> resources) {
+		Table table = Table.of("EVENTING", "NAME", "READY", "ROUTE", "REASON");
+		for (EventingState resource : resources) {
+			table.row(resource.kind(), resource.name(), resource.ready(), resource.route(), resource.reason());
+		}
+		return table;
 	}
 
 	private static Table table(List<ServiceState> services) {

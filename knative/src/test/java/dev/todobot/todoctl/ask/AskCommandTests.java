@@ -15,11 +15,12 @@ class AskCommandTests extends AbstractCommandTests {
 		Run run = this.todoctl.run("ask", "what's running?", "-n", "todo-app");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).startsWith("""
-				Plan: todoctl status
-				      Shows each service's readiness, URL, revision, traffic, pods and scale (read-only).
+		assertThat(run.out()).startsWith(
+				"""
+						Plan: todoctl status
+						      Shows each service's readiness, URL, revision, traffic, pods and scale, and whether the Broker, Triggers and PingSource are Ready (read-only).
 
-				NAME   READY   URL""");
+						NAME        READY   URL""");
 	}
 
 	@Test
@@ -67,7 +68,7 @@ class AskCommandTests extends AbstractCommandTests {
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).doesNotContain("Proceed?");
-		assertThat(this.server.patches()).hasSize(4)
+		assertThat(this.server.patches()).hasSize(5)
 			.allSatisfy((patch) -> assertThat(patch).endsWith("{\"autoscaling.knative.dev/min-scale\":\"0\"}}}}}"));
 	}
 
@@ -91,7 +92,7 @@ class AskCommandTests extends AbstractCommandTests {
 		Run run = this.todoctl.run("ask", "why is chat failing?", "-n", "todo-app", "-o", "json");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(new ObjectMapper().readTree(run.out()).get("checks")).hasSize(7);
+		assertThat(new ObjectMapper().readTree(run.out()).get("checks")).hasSize(8);
 	}
 
 	@Test
@@ -99,7 +100,7 @@ class AskCommandTests extends AbstractCommandTests {
 		Run run = this.todoctl.run("ask", "what's running?", "-n", "todo-app", "-o", "json");
 
 		assertThat(run.err()).startsWith("Plan: todoctl status\n");
-		assertThat(run.out()).startsWith("[");
+		assertThat(run.out()).startsWith("{");
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 class DoctorCommandTests extends AbstractCommandTests {
 
-	private static final String ALL_CHECKS = "7 checks (KnativeServing, Kourier, scale-to-zero, Knative Services,"
-			+ " pods, warning events, readiness endpoints)";
+	private static final String ALL_CHECKS = "8 checks (KnativeServing, Kourier, scale-to-zero, Knative Services,"
+			+ " pods, Knative Eventing, warning events, readiness endpoints)";
 
 	@Test
 	void reportsAHealthyAppAsHealthy() {
@@ -266,7 +266,7 @@ class DoctorCommandTests extends AbstractCommandTests {
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo(
 				"""
-						Healthy: no problems found by 6 checks (KnativeServing, Kourier, scale-to-zero, Knative Services, pods, warning events).
+						Healthy: no problems found by 7 checks (KnativeServing, Kourier, scale-to-zero, Knative Services, pods, Knative Eventing, warning events).
 						Readiness endpoints not called (--skip-http).
 						""");
 	}
@@ -330,7 +330,153 @@ class DoctorCommandTests extends AbstractCommandTests {
 			.extracting((finding) -> finding.get("severity").asText() + " " + finding.get("subject").asText())
 			.containsExactly("ERROR deployment/3scale-kourier-gateway", "ERROR deployment/net-kourier-controller",
 					"WARNING configmap/config-autoscaler");
-		assertThat(diagnosis.get("checks")).hasSize(6);
+		assertThat(diagnosis.get("checks")).hasSize(7);
+	}
+
+	@Test
+	void reportsAnAppWithoutEventingAsHealthy() {
+		this.fixture.withoutEventing();
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).isEqualTo("Healthy: no problems found by " + ALL_CHECKS + ".\n");
+	}
+
+	@Test
+	void findsABrokerThatIsNotReady() {
+		this.fixture.broker(TodoAppFixture.ready("False", "FilterNotReady", "Filter is not ready"));
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).startsWith(
+				"""
+						ERROR    broker/todo-events
+						         not Ready (FilterNotReady: Filter is not ready)
+						         fix: its data plane is not running: kubectl get pods -n knative-eventing (the broker's ingress, filter and channel dispatcher), then kubectl describe broker todo-events -n todo-app; a Broker's class needs its controller""");
+	}
+
+	@Test
+	void findsABrokerNoControllerTookWithTheClassToInstall() {
+		this.fixture.broker(TodoAppFixture.ready("True", null, null));
+		this.client.adapt(KnativeClient.class)
+			.brokers()
+			.inNamespace("todo-app")
+			.withName("todo-events")
+			.editStatus((broker) -> {
+				broker.setStatus(null);
+				return broker;
+			});
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains(
+				"""
+						ERROR    broker/todo-events
+						         has no status: no Knative Eventing controller has taken it
+						         fix: a Broker's class needs its controller (MTChannelBasedBroker comes with Knative Eventing; the Kafka class needs eventing-kafka-broker installed)""");
+	}
+
+	@Test
+	void findsATriggerThatIsNotReadyWithItsReason() {
+		this.fixture.trigger("reminders-task-completed", "todo.task.completed", "/taskCompleted", TodoAppFixture.ready(
+				"False", "Unable to get the Subscriber's URI", "services.serving.knative.dev \"reminders\" not found"));
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).startsWith(
+				"""
+						ERROR    trigger/reminders-task-completed
+						         not Ready (Unable to get the Subscriber's URI: services.serving.knative.dev "reminders" not found)
+						         fix: its subscriber, the reminders Knative Service, does not resolve (missing, or without an address until it is Ready): todoctl status -n todo-app and kubectl describe ksvc reminders -n todo-app
+						""");
+	}
+
+	@Test
+	void findsATriggerWhoseBrokerIsMissing() {
+		this.fixture.trigger("reminders-tick", "dev.knative.sources.ping", "/tick",
+				TodoAppFixture.ready("False", "BrokerDoesNotExist", "Broker \"todo-events\" does not exist"));
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.out()).contains(
+				"""
+						ERROR    trigger/reminders-tick
+						         not Ready (BrokerDoesNotExist: Broker "todo-events" does not exist)
+						         fix: its Broker is missing: upgrade the release with eventing.enabled=true and the eventing.broker.name the Trigger names""");
+	}
+
+	@Test
+	void findsAPingSourceThatIsNotReady() {
+		this.fixture.pingSource(
+				TodoAppFixture.ready("False", "NotFound", "brokers.eventing.knative.dev \"todo-events\" not found"));
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.out()).contains(
+				"""
+						ERROR    pingsource/reminders-tick
+						         not Ready (NotFound: brokers.eventing.knative.dev "todo-events" not found)
+						         fix: its sink, the Broker, must exist and be Ready; then kubectl describe pingsource reminders-tick -n todo-app""");
+	}
+
+	@Test
+	void findsTheTriggerWhoseDeliveriesFailAndItsDeadLettersWaiting() {
+		this.fixture
+			.deadLetter("todo.task.completed", TodoAppFixture.REMINDERS_URL + "/taskCompleted", 500,
+					Duration.ofMinutes(9), 2)
+			.deadLetter("todo.task.completed", TodoAppFixture.REMINDERS_URL + "/taskCompleted", 503,
+					Duration.ofMinutes(3), 1);
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).isEqualTo(
+				"""
+						ERROR    trigger/reminders-task-completed
+						         deliveries fail: 3 dead letters waiting, after every retry (last 3m ago: dead letter: todo.task.completed could not be delivered to http://reminders.todo-app.svc.cluster.local/taskCompleted (503))
+						         fix: find why reminders refuses them: kubectl logs -l serving.knative.dev/service=reminders -c user-container -n todo-app; the events are kept in its dead_letters table (GET /deadLetters from inside the cluster) to replay once it is fixed
+
+						Unhealthy: 1 error, 0 warnings, 0 notes from 7 checks (KnativeServing, Kourier, scale-to-zero, Knative Services, pods, Knative Eventing, warning events).
+						Readiness endpoints not called (--skip-http).
+						""");
+	}
+
+	@Test
+	void namesTheTriggerByItsPathWhenItsSubscriberIsNotResolvedYet() {
+		this.fixture
+			.trigger("reminders-tick", "dev.knative.sources.ping", "/tick",
+					TodoAppFixture.ready("Unknown", "SubscriberNotResolved", "waiting"))
+			.deadLetter("dev.knative.sources.ping", "http://reminders.todo-app.svc.cluster.local/tick", 502,
+					Duration.ofMinutes(1), 1);
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.out())
+			.contains("ERROR    trigger/reminders-tick\n         deliveries fail: 1 dead letter waiting");
+	}
+
+	@Test
+	void keepsADeadLetterOfNoKnownTriggerOnTheRemindersService() {
+		this.fixture.deadLetter("todo.task.deleted", "http://elsewhere.example/hook", 404, Duration.ofMinutes(1), 1);
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.out())
+			.contains("ERROR    ksvc/reminders\n         deliveries of a Trigger fail: 1 dead letter waiting");
+	}
+
+	@Test
+	void ignoresDeadLettersOlderThanTheWindow() {
+		this.fixture.deadLetter("todo.task.completed", TodoAppFixture.REMINDERS_URL + "/taskCompleted", 500,
+				Duration.ofHours(2), 4);
+
+		Run run = this.todoctl.run("doctor", "-n", "todo-app", "--skip-http");
+
+		assertThat(run.exitCode()).isZero();
 	}
 
 }

@@ -78,13 +78,26 @@ class ScaleCommandTests extends AbstractCommandTests {
 		}
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(this.server.patches()).hasSize(4);
+		assertThat(this.server.patches()).hasSize(5);
 		List<Map<String, Object>> results = new ObjectMapper().readValue(run.out(), new TypeReference<>() {
 		});
 		assertThat(results).extracting((result) -> result.get("revision"))
-			.containsExactly("todo-00002", "mcp-00002", "chat-00002", "web-00002");
+			.containsExactly("todo-00002", "mcp-00002", "chat-00002", "web-00002", "reminders-00002");
 		assertThat(results)
 			.allSatisfy((result) -> assertThat(result).containsEntry("minScale", 1).containsEntry("ready", true));
+	}
+
+	@Test
+	void scalesTheDeployedServicesWithAllWhenEventingIsOff() throws Exception {
+		this.fixture.withoutEventing();
+
+		Run run;
+		try (FakeServingController knative = FakeServingController.readying(this.client)) {
+			run = this.todoctl.run("scale", "all", "--min", "1", "-n", "todo-app", "-o", "json");
+		}
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(this.server.patches()).hasSize(4).noneSatisfy((patch) -> assertThat(patch).contains("reminders"));
 	}
 
 	@Test
@@ -121,7 +134,8 @@ class ScaleCommandTests extends AbstractCommandTests {
 		Run run = this.todoctl.run("scale", "postgres", "--min", "1", "-n", "todo-app");
 
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).startsWith("unknown service 'postgres': use one of todo, mcp, chat, web, all\n");
+		assertThat(run.err())
+			.startsWith("unknown service 'postgres': use one of todo, mcp, chat, web, reminders, all\n");
 	}
 
 	@Test

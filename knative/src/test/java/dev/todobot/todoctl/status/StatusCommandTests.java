@@ -19,17 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusCommandTests extends AbstractCommandTests {
 
 	@Test
-	void listsEachServiceWithItsRevisionTrafficPodsAndScale() {
+	void listsEachServiceWithItsRevisionTrafficPodsAndScaleAndTheEventing() {
 		Run run = this.todoctl.run("status", "-n", "todo-app");
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo(
 				"""
-						NAME   READY   URL                                       LATEST READY   TRAFFIC           PODS   MIN   MAX   REASON
-						todo   True    http://todo.todo-app.127.0.0.1.sslip.io   todo-00001     todo-00001=100%   1      0     5     -
-						mcp    True    http://mcp.todo-app.127.0.0.1.sslip.io    mcp-00001      mcp-00001=100%    0      0     5     -
-						chat   True    http://chat.todo-app.127.0.0.1.sslip.io   chat-00001     chat-00001=100%   1      0     5     -
-						web    True    http://web.todo-app.127.0.0.1.sslip.io    web-00001      web-00001=100%    1      0     3     -
+						NAME        READY   URL                                           LATEST READY      TRAFFIC                PODS   MIN   MAX   REASON
+						todo        True    http://todo.todo-app.127.0.0.1.sslip.io       todo-00001        todo-00001=100%        1      0     5     -
+						mcp         True    http://mcp.todo-app.127.0.0.1.sslip.io        mcp-00001         mcp-00001=100%         0      0     5     -
+						chat        True    http://chat.todo-app.127.0.0.1.sslip.io       chat-00001        chat-00001=100%        1      0     5     -
+						web         True    http://web.todo-app.127.0.0.1.sslip.io        web-00001         web-00001=100%         1      0     3     -
+						reminders   True    http://reminders.todo-app.svc.cluster.local   reminders-00001   reminders-00001=100%   0      0     3     -
+
+						EVENTING     NAME                       READY   ROUTE                                                                                   REASON
+						broker       todo-events                True    http://broker-ingress.knative-eventing.svc.cluster.local/todo-app/todo-events           -
+						trigger      reminders-task-completed   True    type=todo.task.completed -> http://reminders.todo-app.svc.cluster.local/taskCompleted   -
+						trigger      reminders-tick             True    type=dev.knative.sources.ping -> http://reminders.todo-app.svc.cluster.local/tick       -
+						pingsource   reminders-tick             True    */1 * * * * -> broker/todo-events                                                       -
 						""");
 	}
 
@@ -37,9 +44,10 @@ class StatusCommandTests extends AbstractCommandTests {
 	void printsTheSameAsJson() throws Exception {
 		Run run = this.todoctl.run("status", "-n", "todo-app", "-o", "json");
 
-		List<Map<String, Object>> services = new ObjectMapper().readValue(run.out(), new TypeReference<>() {
-		});
-		assertThat(services).extracting((service) -> service.get("name")).containsExactly("todo", "mcp", "chat", "web");
+		List<Map<String, Object>> services = services(new ObjectMapper().readValue(run.out(), new TypeReference<>() {
+		}));
+		assertThat(services).extracting((service) -> service.get("name"))
+			.containsExactly("todo", "mcp", "chat", "web", "reminders");
 		assertThat(services.get(2)).containsEntry("ready", "True")
 			.containsEntry("latestReadyRevision", "chat-00001")
 			.containsEntry("podsRunning", 1)
@@ -52,9 +60,9 @@ class StatusCommandTests extends AbstractCommandTests {
 	void printsTheSameAsYaml() throws Exception {
 		Run run = this.todoctl.run("status", "-n", "todo-app", "-o", "yaml");
 
-		List<Map<String, Object>> services = new YAMLMapper().readValue(run.out(), new TypeReference<>() {
-		});
-		assertThat(services).hasSize(4);
+		List<Map<String, Object>> services = services(new YAMLMapper().readValue(run.out(), new TypeReference<>() {
+		}));
+		assertThat(services).hasSize(5);
 		assertThat(services.get(0)).containsEntry("name", "todo")
 			.containsEntry("url", "http://todo.todo-app.127.0.0.1.sslip.io");
 	}
@@ -94,8 +102,8 @@ class StatusCommandTests extends AbstractCommandTests {
 
 		Run run = this.todoctl.run("status", "-n", "todo-app", "-o", "json");
 
-		List<Map<String, Object>> services = new ObjectMapper().readValue(run.out(), new TypeReference<>() {
-		});
+		List<Map<String, Object>> services = services(new ObjectMapper().readValue(run.out(), new TypeReference<>() {
+		}));
 		assertThat(services.get(0)).containsEntry("name", "todo").containsEntry("podsRunning", 1);
 	}
 
@@ -126,6 +134,56 @@ class StatusCommandTests extends AbstractCommandTests {
 		this.todoctl.run("status", "-n", "todo-app", "--context", "kind-todo");
 
 		assertThat(this.todoctl.contexts()).containsExactly("kind-todo");
+	}
+
+	@Test
+	void printsTheEventingAsJson() throws Exception {
+		Run run = this.todoctl.run("status", "-n", "todo-app", "-o", "json");
+
+		Map<String, List<Map<String, Object>>> status = new ObjectMapper().readValue(run.out(), new TypeReference<>() {
+		});
+		assertThat(status.get("eventing")).extracting((resource) -> resource.get("kind") + "/" + resource.get("name"))
+			.containsExactly("broker/todo-events", "trigger/reminders-task-completed", "trigger/reminders-tick",
+					"pingsource/reminders-tick");
+		assertThat(status.get("eventing").get(1)).containsEntry("ready", "True")
+			.containsEntry("route",
+					"type=todo.task.completed -> http://reminders.todo-app.svc.cluster.local/taskCompleted");
+	}
+
+	@Test
+	void showsWhyATriggerIsNotReadyAndExitsWithFindings() {
+		this.fixture.trigger("reminders-tick", "dev.knative.sources.ping", "/tick",
+				TodoAppFixture.ready("False", "BrokerDoesNotExist", "Broker \"todo-events\" does not exist"));
+
+		Run run = this.todoctl.run("status", "-n", "todo-app");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).containsPattern(
+				"trigger +reminders-tick +False +type=dev.knative.sources.ping -> ksvc/reminders/tick +BrokerDoesNotExist: Broker \"todo-events\" does not exist");
+	}
+
+	@Test
+	void showsABrokerThatIsNotReadyAndExitsWithFindings() {
+		this.fixture.broker(TodoAppFixture.ready("False", "ChannelNotReady", "channel is not ready"));
+
+		Run run = this.todoctl.run("status", "-n", "todo-app");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).containsPattern("broker +todo-events +False +- +ChannelNotReady: channel is not ready");
+	}
+
+	@Test
+	void showsNoEventingWhenTheChartHasItOff() {
+		this.fixture.withoutEventing();
+
+		Run run = this.todoctl.run("status", "-n", "todo-app");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).doesNotContain("EVENTING").doesNotContain("reminders");
+	}
+
+	private static List<Map<String, Object>> services(Map<String, List<Map<String, Object>>> status) {
+		return status.get("services");
 	}
 
 }
