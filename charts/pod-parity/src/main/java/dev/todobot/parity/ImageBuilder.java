@@ -87,7 +87,7 @@ final class ImageBuilder {
 	/**
 	 * The image of one function, built by functions/Dockerfile with
 	 * {@code --build-arg FUNCTION=name}; a build with the same inputs is reused.
-	 * @param function todo, mcp or chat
+	 * @param function todo, mcp, chat or reminders
 	 * @return the image
 	 */
 	Image function(String function) {

@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
  * runs every container the way the kubelet would (see the module's README). One instance
  * is one release: the pod network, the cluster DNS, the gateway (Kourier and the
  * activator), the PostgreSQL that stands for the in-cluster one or Neon, the migration
- * Job and the four Knative Services.
+ * Job and the Knative Services (reminders too, once its module is in the repository).
  */
 public final class PodParity implements AutoCloseable {
 
@@ -34,6 +34,13 @@ public final class PodParity implements AutoCloseable {
 	static final List<String> FUNCTIONS = List.of("todo", "mcp", "chat");
 
 	static final List<String> SERVICES = List.of("todo", "mcp", "chat", "web");
+
+	/**
+	 * The function that takes the Broker's events, which the chart deploys with
+	 * eventing.enabled. It runs here when the chart renders it and its module is in the
+	 * repository (it came on its own branch, after the chart's Knative Service).
+	 */
+	static final String REMINDERS = "reminders";
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -78,7 +85,7 @@ public final class PodParity implements AutoCloseable {
 				options.valuesFiles(), options.work());
 		ImageBuilder builder = new ImageBuilder(options.repository(), options.work().resolve("images"));
 		Map<String, Image> images = new LinkedHashMap<>();
-		for (String function : FUNCTIONS) {
+		for (String function : functions(options, chart)) {
 			images.put(function, builder.function(function));
 		}
 		images.put("web", builder.web());
@@ -91,6 +98,28 @@ public final class PodParity implements AutoCloseable {
 			throw ex;
 		}
 		return parity;
+	}
+
+	/**
+	 * The functions to run: todo, mcp and chat, and reminders when the chart renders it
+	 * and its module is in the repository.
+	 */
+	private static List<String> functions(Options options, RenderedChart chart) {
+		List<String> functions = new ArrayList<>(FUNCTIONS);
+		if (chart.find(Service.class, REMINDERS).isPresent()
+				&& Files.isRegularFile(options.repository().resolve("functions/" + REMINDERS + "/pom.xml"))) {
+			functions.add(REMINDERS);
+		}
+		return functions;
+	}
+
+	/**
+	 * The Knative Services this release runs: {@link #SERVICES}, and reminders when it
+	 * runs too.
+	 * @return their names, in the order they start
+	 */
+	public List<String> services() {
+		return List.copyOf(this.services.keySet());
 	}
 
 	static void requireTools() {
@@ -121,7 +150,11 @@ public final class PodParity implements AutoCloseable {
 		this.databaseCoordinates = provisionDatabase();
 		dns.put(this.databaseCoordinates.host(), PodNetwork.SERVICES_ADDRESS);
 		String domain = "127.0.0.1.sslip.io";
-		for (String name : SERVICES) {
+		List<String> names = new ArrayList<>(SERVICES);
+		if (this.images.containsKey(REMINDERS)) {
+			names.add(REMINDERS);
+		}
+		for (String name : names) {
 			Service service = this.chart.knativeService(name);
 			long timeout = Optional.ofNullable(service.getSpec().getTemplate().getSpec().getTimeoutSeconds())
 				.orElse(300L);
@@ -425,7 +458,7 @@ public final class PodParity implements AutoCloseable {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.defaults(Path.of("").toAbsolutePath().getParent().getParent(),
 				Path.of("target/pod-parity").toAbsolutePath());
-		List<String> only = new ArrayList<>(SERVICES);
+		List<String> only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--service" -> {
@@ -433,12 +466,14 @@ public final class PodParity implements AutoCloseable {
 					options = options.withInitialScale(false);
 				}
 				case "--values" -> options = options.withValues(Path.of(args[++i]).toAbsolutePath());
-				default -> throw new IllegalArgumentException("usage: [--values FILE] [--service todo|mcp|chat|web]");
+				default -> throw new IllegalArgumentException(
+						"usage: [--values FILE] [--service todo|mcp|chat|web|reminders]");
 			}
 		}
 		Files.createDirectories(options.work());
 		try (PodParity parity = install(options)) {
 			Runtime.getRuntime().addShutdownHook(new Thread(parity::close));
+			only = (only != null) ? only : parity.services();
 			System.out.println("migration: " + (parity.migration() == null ? "none" : parity.migration().succeeded()));
 			for (String service : only) {
 				boolean ready = parity.awaitReady(service);

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +84,29 @@ final class Client {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return send(request.build());
+	}
+
+	/**
+	 * POSTs a binary-mode CloudEvent to a service on its cluster-local name, as a Trigger
+	 * delivers it.
+	 * @param service the Knative Service
+	 * @param path the path
+	 * @param type the CloudEvent type
+	 * @param source the CloudEvent source
+	 * @param json the data
+	 * @return the answer
+	 */
+	HttpResponse<String> postEvent(String service, String path, String type, String source, String json) {
+		return send(HttpRequest.newBuilder(URI.create("http://" + PodNetwork.SERVICES_ADDRESS + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Host", PodParity.clusterHost(service))
+			.header("Content-Type", "application/json")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", UUID.randomUUID().toString())
+			.header("ce-type", type)
+			.header("ce-source", source)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
 	}
 
 	HttpResponse<String> get(String service, String path) {

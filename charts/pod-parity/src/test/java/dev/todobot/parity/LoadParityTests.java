@@ -50,7 +50,7 @@ class LoadParityTests {
 	@BeforeAll
 	void install() {
 		this.parity = SharedRelease.of(Releases.options());
-		for (String service : PodParity.SERVICES) {
+		for (String service : this.parity.services()) {
 			assertThat(this.parity.awaitReady(service)).as(this.parity.describe(service)).isTrue();
 		}
 		for (int i = 0; i < USERS; i++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * todo-app with the chart's defaults (and the patches its known defects need, reported),
@@ -28,7 +29,7 @@ class RunningReleaseParityTests {
 	@BeforeAll
 	void install() {
 		this.parity = SharedRelease.of(Releases.options());
-		for (String service : PodParity.SERVICES) {
+		for (String service : this.parity.services()) {
 			assertThat(this.parity.awaitReady(service)).as(this.parity.describe(service)).isTrue();
 		}
 	}
@@ -36,7 +37,7 @@ class RunningReleaseParityTests {
 	@AfterAll
 	void report() {
 		List<String> rows = new ArrayList<>();
-		for (String service : PodParity.SERVICES) {
+		for (String service : this.parity.services()) {
 			RunningPod pod = this.parity.service(service).pod();
 			rows.add("| " + service + " | " + (pod.ready() ? "Ready" : "not Ready") + " | " + pod.restartCount() + " | "
 					+ ParityReport.mib(pod.cgroup().peakMemory()) + " of "
@@ -110,6 +111,15 @@ class RunningReleaseParityTests {
 			assertThat(result.output())
 				.contains("signed up and added a task through http://web.todo.svc.cluster.local");
 		}
+	}
+
+	@Test
+	void remindersTakesThePingSourcesTickOnItsClusterLocalName() {
+		assumeTrue(this.parity.services().contains(PodParity.REMINDERS),
+				"the reminders function's module is not in this repository yet");
+		HttpResponse<String> tick = this.client.postEvent(PodParity.REMINDERS, "/tick", "dev.knative.sources.ping",
+				"/apis/v1/namespaces/" + PodParity.NAMESPACE + "/pingsources/reminders-tick", "{}");
+		assertThat(tick.statusCode()).as(tick.body()).isBetween(200, 299);
 	}
 
 }

@@ -48,7 +48,7 @@ class ScaleFromZeroParityTests {
 	@BeforeAll
 	void install() {
 		this.parity = SharedRelease.of(Releases.options());
-		for (String service : PodParity.SERVICES) {
+		for (String service : this.parity.services()) {
 			assertThat(this.parity.awaitReady(service)).as(this.parity.describe(service)).isTrue();
 		}
 		this.token = this.client.signUp("zero-" + UUID.randomUUID() + "@example.com");
