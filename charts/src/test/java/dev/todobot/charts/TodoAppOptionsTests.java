@@ -133,7 +133,10 @@ class TodoAppOptionsTests {
 		Map<String, Object> spec = agent.get("spec");
 		assertThat(spec).containsEntry("type", "Declarative");
 		assertThat((String) agent.get("spec", "declarative", "systemMessage")).contains("\"todo\"")
-			.contains("todo, mcp and chat");
+			.contains("todo, mcp and chat")
+			.contains("reminders (a cluster-local")
+			.contains("Broker todo-events")
+			.contains("reason DeadLetter");
 		assertThat((String) agent.get("spec", "declarative", "modelConfig")).isEqualTo("default-model-config");
 		List<Map<String, Object>> tools = agent.get("spec", "declarative", "tools");
 		assertThat(tools).singleElement().satisfies((tool) -> {
