@@ -49,6 +49,8 @@ class HostileArgumentsTests extends McpHttpTestSupport {
 	static Stream<Case> corpus() {
 		Map<String, Kind> task = fields("title", Kind.TEXT, "description", Kind.TEXT, "due_date", Kind.DATE, "priority",
 				Kind.NAME, "tags", Kind.TEXT_LIST);
+		task.putAll(fields("due_time", Kind.TIME, "remind_at", Kind.INSTANT, "remind_before_minutes", Kind.WHOLE_NUMBER,
+				"recurrence", Kind.TEXT));
 		Map<String, Kind> update = fields("task_id", Kind.WHOLE_NUMBER, "completed", Kind.BOOLEAN);
 		update.putAll(task);
 		return Stream

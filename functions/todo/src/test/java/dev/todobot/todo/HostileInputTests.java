@@ -44,17 +44,20 @@ class HostileInputTests extends TodoHttpTestSupport {
 	static Stream<Case> corpus() {
 		Map<String, Kind> task = fields("title", Kind.TEXT, "description", Kind.TEXT, "dueDate", Kind.DATE, "priority",
 				Kind.NAME, "tags", Kind.TEXT_LIST);
+		task.putAll(fields("dueTime", Kind.TIME, "remindAt", Kind.INSTANT, "remindBeforeMinutes", Kind.WHOLE_NUMBER,
+				"recurrence", Kind.TEXT));
 		Map<String, Kind> update = fields("id", Kind.WHOLE_NUMBER, "completed", Kind.BOOLEAN);
 		update.putAll(task);
-		return Stream
-			.of(HostileInput.cases("addTask", Map.of("title", "\"ok\""), task),
-					HostileInput.cases("listTasks", Map.of(),
-							fields("status", Kind.NAME, "priority", Kind.NAME, "tag", Kind.TEXT, "q", Kind.TEXT, "due",
-									Kind.NAME, "sort", Kind.NAME, "limit", Kind.WHOLE_NUMBER, "cursor", Kind.TEXT)),
-					HostileInput.cases("getTask", Map.of("id", OWN_TASK), fields("id", Kind.WHOLE_NUMBER)),
-					HostileInput.cases("completeTask", Map.of("id", OWN_TASK), fields("id", Kind.WHOLE_NUMBER)),
-					HostileInput.cases("deleteTask", Map.of("id", OWN_TASK), fields("id", Kind.WHOLE_NUMBER)),
-					HostileInput.cases("updateTask", valid("id", OWN_TASK, "title", "\"changed\""), update))
+		return Stream.of(HostileInput.cases("addTask", Map.of("title", "\"ok\""), task),
+				HostileInput.cases("listTasks", Map.of(),
+						fields("status", Kind.NAME, "priority", Kind.NAME, "tag", Kind.TEXT, "q", Kind.TEXT, "due",
+								Kind.NAME, "sort", Kind.NAME, "limit", Kind.WHOLE_NUMBER, "cursor", Kind.TEXT)),
+				HostileInput.cases("getTask", Map.of("id", OWN_TASK), fields("id", Kind.WHOLE_NUMBER)),
+				HostileInput.cases("completeTask", Map.of("id", OWN_TASK), fields("id", Kind.WHOLE_NUMBER)),
+				HostileInput.cases("deleteTask", Map.of("id", OWN_TASK), fields("id", Kind.WHOLE_NUMBER)),
+				HostileInput.cases("updateTask", valid("id", OWN_TASK, "title", "\"changed\""), update),
+				HostileInput.cases("updateProfile", Map.of("name", "\"Ada\""),
+						fields("name", Kind.TEXT, "timeZone", Kind.TEXT)))
 			.flatMap((cases) -> cases);
 	}
 

@@ -1,7 +1,10 @@
 package dev.todobot.core.web;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,7 +59,9 @@ public class JsonBodies {
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			// 1.5 is no task id: never cut a fraction off silently
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.addModule(new SimpleModule("calendar-dates").addDeserializer(LocalDate.class, new CalendarDates()))
+			.addModule(new SimpleModule("calendar-dates").addDeserializer(LocalDate.class, new CalendarDates())
+				.addDeserializer(LocalTime.class, new TimesOfDay())
+				.addDeserializer(Instant.class, new Instants()))
 			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -182,6 +187,12 @@ public class JsonBodies {
 		if (type == LocalDate.class) {
 			return "a date like 2030-12-31";
 		}
+		if (type == LocalTime.class) {
+			return "a time like 09:30";
+		}
+		if (type == Instant.class) {
+			return "an instant like 2030-12-31T09:00:00+01:00";
+		}
 		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
 			return "a list";
 		}
@@ -298,6 +309,57 @@ public class JsonBodies {
 				}
 			}
 			return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "not a date like 2030-12-31");
+		}
+
+	}
+
+	/**
+	 * A time of day as {@code HH:mm} (or {@code HH:mm:ss}), nothing else: no seconds
+	 * since midnight, no offset.
+	 */
+	private static final class TimesOfDay extends ValueDeserializer<LocalTime> {
+
+		private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?");
+
+		@Override
+		public LocalTime deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (LocalTime) context.handleUnexpectedToken(LocalTime.class, parser);
+			}
+			String text = parser.getString();
+			if (TIME.matcher(text).matches()) {
+				try {
+					return LocalTime.parse(text);
+				}
+				catch (DateTimeParseException ex) {
+					// such as 24:00: refused below
+				}
+			}
+			return (LocalTime) context.handleWeirdStringValue(LocalTime.class, text, "not a time like 09:30");
+		}
+
+	}
+
+	/**
+	 * An instant as ISO-8601 text with its offset, such as
+	 * {@code 2030-12-31T09:00:00+01:00}: never a count of seconds, whose unit a client
+	 * can only guess.
+	 */
+	private static final class Instants extends ValueDeserializer<Instant> {
+
+		@Override
+		public Instant deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+			}
+			String text = parser.getString();
+			try {
+				return OffsetDateTime.parse(text).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				return (Instant) context.handleWeirdStringValue(Instant.class, text,
+						"not an instant like 2030-12-31T09:00:00+01:00");
+			}
 		}
 
 	}

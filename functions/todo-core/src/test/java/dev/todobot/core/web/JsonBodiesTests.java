@@ -1,6 +1,8 @@
 package dev.todobot.core.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -83,6 +85,38 @@ class JsonBodiesTests {
 			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Numbers.class))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("level"))
 			.withMessage("level must be one of low, high");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"due_time\":\"9:30\"}", "{\"due_time\":\"24:00\"}", "{\"due_time\":930}",
+			"{\"due_time\":\"09:30+01:00\"}", "{\"due_time\":[9,30]}" })
+	void timeIsHoursAndMinutes(String body) {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Times.class))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("due_time"))
+			.withMessage("due_time must be a time like 09:30");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"remind_at\":1893456000}", "{\"remind_at\":\"2030-12-31T09:00:00\"}",
+			"{\"remind_at\":\"2030-12-31\"}", "{\"remind_at\":1.5}" })
+	void instantIsIsoTextWithItsOffset(String body) {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.json.convert(this.json.readTree(body.getBytes()), Times.class))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("remind_at"))
+			.withMessage("remind_at must be an instant like 2030-12-31T09:00:00+01:00");
+	}
+
+	@Test
+	void timesAreReadWithTheirOffset() {
+		Times times = this.json.convert(
+				this.json.readTree("{\"due_time\":\"09:30\",\"remind_at\":\"2030-12-31T09:00:00+01:00\"}".getBytes()),
+				Times.class);
+
+		assertThat(times).isEqualTo(new Times(LocalTime.of(9, 30), Instant.parse("2030-12-31T08:00:00Z")));
+	}
+
+	record Times(@JsonProperty("due_time") LocalTime dueTime, @JsonProperty("remind_at") Instant remindAt) {
 	}
 
 	record Due(@JsonProperty("due_date") LocalDate dueDate) {
