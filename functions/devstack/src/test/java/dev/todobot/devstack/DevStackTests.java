@@ -85,7 +85,7 @@ class DevStackTests {
 		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
 		Process stack = startInOwnJvm(options(), StoppedWhileStarting.class, "PostgreSQL started");
 		List<ProcessHandle> functions = stack.descendants().toList();
-		while (functions.stream().filter(DevStackTests::isFunction).count() < 3) {
+		while (functions.stream().filter(DevStackTests::isFunction).count() < 4) {
 			Thread.sleep(20);
 			functions = stack.descendants().toList();
 		}
@@ -124,7 +124,7 @@ class DevStackTests {
 		DevStackOptions options = options();
 		try (DevStack stack = DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()))) {
 			DevStackOptions second = new DevStackOptions(options.root(), this.data, this.web, true,
-					new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+					new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort(), freePort()));
 			assertThatIllegalStateException()
 				.isThrownBy(() -> DevStack.start(second, new PrintStream(OutputStream.nullOutputStream())))
 				.withMessage("Another devstack (pid " + ProcessHandle.current().pid() + ") is running on " + this.data
@@ -166,7 +166,7 @@ class DevStackTests {
 	void readsThePortAndTheDataDirectory() {
 		DevStackOptions options = DevStackOptions.parse(List.of("--port", "9090", "--data-dir", "e2e", "--fresh"),
 				Path.of(""));
-		assertThat(options.ports()).isEqualTo(new DevStackOptions.Ports(9090, 9091, 9092, 9093));
+		assertThat(options.ports()).isEqualTo(new DevStackOptions.Ports(9090, 9091, 9092, 9093, 9094));
 		assertThat(options.dataDirectory()).isEqualTo(Path.of("e2e").toAbsolutePath());
 		assertThat(options.fresh()).isTrue();
 	}
@@ -179,7 +179,7 @@ class DevStackTests {
 
 	private DevStackOptions options() throws IOException {
 		return new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web, false,
-				new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+				new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort(), freePort()));
 	}
 
 	private String get(String url) throws IOException, InterruptedException {
@@ -198,7 +198,7 @@ class DevStackTests {
 	}
 
 	private static boolean isFunction(ProcessHandle process) {
-		return process.info().commandLine().orElse("").matches(".*/(todo|mcp|chat)\\.jar.*");
+		return process.info().commandLine().orElse("").matches(".*/(todo|mcp|chat|reminders)\\.jar.*");
 	}
 
 	/**
@@ -209,7 +209,8 @@ class DevStackTests {
 		DevStackOptions.Ports ports = options.ports();
 		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(),
 				options.dataDirectory().toString(), options.webRoot().toString(), Integer.toString(ports.gateway()),
-				Integer.toString(ports.todo()), Integer.toString(ports.mcp()), Integer.toString(ports.chat()))
+				Integer.toString(ports.todo()), Integer.toString(ports.mcp()), Integer.toString(ports.chat()),
+				Integer.toString(ports.reminders()))
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader output = new BufferedReader(
