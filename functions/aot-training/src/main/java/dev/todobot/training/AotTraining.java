@@ -46,7 +46,7 @@ public final class AotTraining {
 	private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
 
 	private static final String USAGE = """
-			Usage: java -jar aot-training.jar --function todo|mcp|chat [--mcp-jar MCP_JAR] [--rounds 20] \\
+			Usage: java -jar aot-training.jar --function todo|mcp|chat|reminders [--mcp-jar MCP_JAR] [--rounds 20] \\
 			         -- COMMAND...
 			  runs COMMAND (a function that writes its AOT cache when it exits, such as
 			  java -XX:AOTCacheOutput=app.aot -jar app.jar) in the current directory through the
@@ -77,8 +77,8 @@ public final class AotTraining {
 				default -> usage("unknown option " + args[i]);
 			}
 		}
-		if (function == null || !List.of("todo", "mcp", "chat").contains(function) || command.isEmpty()) {
-			usage("--function (todo, mcp or chat) and a command after -- are required");
+		if (function == null || !List.of("todo", "mcp", "chat", "reminders").contains(function) || command.isEmpty()) {
+			usage("--function (todo, mcp, chat or reminders) and a command after -- are required");
 		}
 		if (function.equals("chat") && (mcpJar == null || !Files.isRegularFile(mcpJar))) {
 			usage("chat calls the mcp function: give its jar with --mcp-jar");

@@ -76,7 +76,7 @@ public final class Workload {
 
 	/**
 	 * Runs the workload of a function.
-	 * @param function todo, mcp or chat
+	 * @param function todo, mcp, chat or reminders
 	 * @param port where it listens
 	 * @param token a valid bearer token
 	 * @param rounds how often to repeat the workload
@@ -90,6 +90,7 @@ public final class Workload {
 					case "todo" -> training.todo(round);
 					case "mcp" -> training.mcp(round);
 					case "chat" -> training.chat(round);
+					case "reminders" -> training.reminders(round);
 					default -> throw new IllegalArgumentException("unknown function " + function);
 				}
 				training.health();
@@ -195,6 +196,36 @@ public final class Workload {
 		}
 		send(authorized(Request.post("chat", "/chat", "{\"message\":\"\"}", "")), 400);
 		send(Request.post("chat", "/chat", "{\"message\":\"show my tasks\"}", ""), 401);
+	}
+
+	/**
+	 * The reminders function's events, as the Broker delivers them (binary mode) and in
+	 * structured mode: ticks, completed tasks (of a task that does not exist: nothing to
+	 * follow), dead letters and their listing, and the events it refuses.
+	 */
+	private void reminders(int round) throws IOException {
+		send(event("/tick", "dev.knative.sources.ping", "{}"), 200);
+		send(Request.post("tick", "/tick",
+				"{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/training\","
+						+ "\"type\":\"dev.knative.sources.ping\",\"datacontenttype\":\"application/json\",\"data\":{}}",
+				"")
+			.withHeader("Content-Type", "application/cloudevents+json"), 200);
+		send(event("/taskCompleted", "todo.task.completed", "{\"id\":" + (1_000_000 + round) + ",\"title\":\"x\"}"),
+				200);
+		send(event("/deadLetter", "todo.task.completed", "{\"id\":1}")
+			.withHeader("ce-knativeerrordest", "http://reminders/taskCompleted")
+			.withHeader("ce-knativeerrorcode", "500"), 200);
+		send(Request.get("deadLetters", "/deadLetters", ""), 200);
+		send(event("/tick", "todo.task.completed", "{}"), 400);
+		send(Request.post("tick", "/tick", "{}", ""), 400);
+	}
+
+	private static Request event(String path, String type, String data) {
+		return Request.post(path.substring(1), path, data, "")
+			.withHeader("ce-specversion", "1.0")
+			.withHeader("ce-id", UUID.randomUUID().toString())
+			.withHeader("ce-source", "/training")
+			.withHeader("ce-type", type);
 	}
 
 	private void health() throws IOException {

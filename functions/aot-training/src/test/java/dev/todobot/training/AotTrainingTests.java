@@ -24,7 +24,7 @@ class AotTrainingTests {
 	Path directory;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "todo", "mcp", "chat" })
+	@ValueSource(strings = { "todo", "mcp", "chat", "reminders" })
 	void theWorkloadPassesEveryRouteAndTheCacheIsWritten(String function) throws Exception {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
 			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",

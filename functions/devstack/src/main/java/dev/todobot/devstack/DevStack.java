@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ public final class DevStack implements AutoCloseable {
 
 	private static final Path NGINX_TEMPLATE = Path.of("web", "nginx", "default.conf.template");
 
+	/** PingSource's schedule in the chart: every minute. */
+	private static final Duration TICK = Duration.ofMinutes(1);
+
 	private static final Pattern WARNING = Pattern.compile("\\b(WARN|WARNING|ERROR)\\b");
 
 	private final DataDirectoryLock lock;
@@ -56,6 +60,8 @@ public final class DevStack implements AutoCloseable {
 	private EmbeddedPostgres postgres;
 
 	private Gateway gateway;
+
+	private LocalBroker broker;
 
 	private boolean closed;
 
@@ -156,12 +162,18 @@ public final class DevStack implements AutoCloseable {
 					"postgres://postgres:postgres@localhost:" + databasePort + "/postgres?sslmode=disable",
 					"JWT_SECRET", jwtSecret(options.dataDirectory()));
 			Path logs = options.dataDirectory().resolve("logs");
+			// Knative's Broker, Triggers and PingSource: todo's and reminders' K_SINK
+			LocalBroker broker = adopt(new LocalBroker(Subscriptions.read(options.root().resolve(Subscriptions.FILE)),
+					"http://127.0.0.1:" + ports.reminders()));
 			// in this order, so that chat is given the address of an mcp already started
 			for (Map.Entry<String, Integer> function : ports.functions().entrySet()) {
 				String name = function.getKey();
 				Map<String, String> environment = new HashMap<>(shared);
 				if (name.equals("chat")) {
 					environment.put("MCP_URL", urls().get("mcp") + "/mcp");
+				}
+				if (name.equals("todo") || name.equals("reminders")) {
+					environment.put("K_SINK", broker.url());
 				}
 				adopt(FunctionProcess.start(name, jar(options.root(), name), function.getValue(), environment,
 						logs.resolve(name + ".log")));
@@ -177,6 +189,10 @@ public final class DevStack implements AutoCloseable {
 				warnings(function.log()).forEach((line) -> out.println("  [" + function.name() + "] " + line));
 			}
 			out.println("Their logs are in " + logs);
+			broker.tick(TICK, Clock.systemUTC());
+			out.println("Events go to the reminders function by "
+					+ options.root().relativize(options.root().resolve(Subscriptions.FILE))
+					+ ", and it is ticked every minute");
 			adopt(new Gateway(ports.gateway(), options.webRoot(), web, urls()));
 			return this;
 		}
@@ -208,6 +224,7 @@ public final class DevStack implements AutoCloseable {
 			case EmbeddedPostgres database -> this.postgres = database;
 			case FunctionProcess function -> this.functions.add(function);
 			case Gateway started -> this.gateway = started;
+			case LocalBroker started -> this.broker = started;
 			default -> throw new IllegalArgumentException("Not a part of the stack: " + part);
 		}
 		return part;
@@ -220,6 +237,14 @@ public final class DevStack implements AutoCloseable {
 		Map<String, String> urls = new HashMap<>();
 		this.functions.forEach((function) -> urls.put(function.name(), function.url()));
 		return urls;
+	}
+
+	/**
+	 * Where the local broker takes events: the functions' {@code K_SINK}.
+	 * @return its URL
+	 */
+	synchronized String brokerUrl() {
+		return this.broker.url();
 	}
 
 	/**
@@ -246,6 +271,10 @@ public final class DevStack implements AutoCloseable {
 			}
 			finally {
 				try {
+					// no more ticks or deliveries to functions that are stopping
+					if (this.broker != null) {
+						this.broker.close();
+					}
 					this.functions.reversed().forEach(FunctionProcess::close);
 					Leftovers.forget(this.dataDirectory);
 				}
@@ -283,7 +312,7 @@ public final class DevStack implements AutoCloseable {
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Port " + port + " (" + part
-						+ ") is in use; stop what uses it or choose other ports with --port N (N to N+3)");
+						+ ") is in use; stop what uses it or choose other ports with --port N (N to N+4)");
 			}
 		});
 	}

@@ -20,7 +20,7 @@ public record DevStackOptions(Path root, Path dataDirectory, Path webRoot, boole
 	static final String USAGE = """
 			Usage: java -jar functions/devstack/target/devstack.jar [--fresh] [--port N] [--data-dir DIR]
 			  --fresh         wipe the local database and start empty
-			  --port N        the web UI's port (default 8080); todo, mcp and chat take the next three
+			  --port N        the web UI's port (default 8080); todo, mcp, chat and reminders take the next four
 			  --data-dir DIR  where the database and the JWT key are kept (default .devstack)
 			""";
 
@@ -45,7 +45,7 @@ public record DevStackOptions(Path root, Path dataDirectory, Path webRoot, boole
 			}
 		}
 		return new DevStackOptions(root, data, root.resolve("web").resolve("out"), fresh,
-				new Ports(port, port + 1, port + 2, port + 3));
+				new Ports(port, port + 1, port + 2, port + 3, port + 4));
 	}
 
 	private static String value(List<String> args, int index, String option) {
@@ -58,7 +58,7 @@ public record DevStackOptions(Path root, Path dataDirectory, Path webRoot, boole
 	private static int parsePort(String text) {
 		try {
 			int port = Integer.parseInt(text);
-			if (port >= 1 && port <= 65532) {
+			if (port >= 1 && port <= 65531) {
 				return port;
 			}
 		}
@@ -86,21 +86,23 @@ public record DevStackOptions(Path root, Path dataDirectory, Path webRoot, boole
 	 * Where each part listens.
 	 *
 	 * @param gateway the web UI and the API, the one address a person opens
+	 * @param reminders the reminders function, which only the local broker calls
 	 */
-	public record Ports(int gateway, int todo, int mcp, int chat) {
+	public record Ports(int gateway, int todo, int mcp, int chat, int reminders) {
 
 		/** The laptop defaults. */
-		public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083);
+		public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083, 8084);
 
 		/**
 		 * Each function's port, by name, in the order they start.
-		 * @return todo, mcp and chat
+		 * @return todo, mcp, chat and reminders
 		 */
 		public Map<String, Integer> functions() {
 			Map<String, Integer> functions = new LinkedHashMap<>();
 			functions.put("todo", this.todo);
 			functions.put("mcp", this.mcp);
 			functions.put("chat", this.chat);
+			functions.put("reminders", this.reminders);
 			return functions;
 		}
 

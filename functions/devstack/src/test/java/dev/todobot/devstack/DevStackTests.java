@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,67 @@ class DevStackTests {
 	}
 
 	@Test
+	void eventsReachTheRemindersFunctionByTheChartsTriggersAndWhatItRefusesIsKept() throws Exception {
+		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
+		DevStackOptions options = options();
+		try (DevStack stack = DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()))) {
+			String api = stack.url() + "/api/todo";
+			String session = post(api + "/signup", null,
+					"{\"email\":\"events@example.com\",\"password\":\"correct horse\"}");
+			String token = session.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+			String added = post(api + "/addTask", token,
+					"{\"title\":\"Water the plants\",\"dueDate\":\"2030-05-03\",\"recurrence\":\"FREQ=DAILY\"}");
+			String id = added.replaceAll(".*\"id\":(\\d+).*", "$1");
+			post(api + "/addTask", token,
+					"{\"title\":\"Pay rent\",\"dueDate\":\"2030-05-03\",\"remindAt\":\"2020-01-01T09:00:00Z\"}");
+			// todo announces the completion to its K_SINK, the local broker, which
+			// delivers it to
+			// the reminders function's /taskCompleted: the next occurrence appears
+			post(api + "/completeTask", token, "{\"id\":" + id + "}");
+			assertThat(await(() -> post(api + "/listTasks", token, "{\"status\":\"pending\"}"), "2030-05-04"))
+				.contains("Water the plants");
+			// a tick, as the PingSource's every minute: the due reminder reaches the
+			// user's list
+			HttpRequest ping = HttpRequest.newBuilder(URI.create(stack.brokerUrl()))
+				.header("ce-specversion", "1.0")
+				.header("ce-id", "tick-1")
+				.header("ce-source", "/apis/v1/namespaces/devstack/pingsources/reminders-tick")
+				.header("ce-type", "dev.knative.sources.ping")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build();
+			assertThat(this.http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+			assertThat(await(() -> post(api + "/listReminders", token, "{}"), "Pay rent")).contains("2020-01-01T09:00");
+			// an event the reminders function refuses (no task in its data): not retried,
+			// it goes to the dead letters with Knative's extensions
+			HttpRequest refused = HttpRequest.newBuilder(URI.create(stack.brokerUrl()))
+				.header("ce-specversion", "1.0")
+				.header("ce-id", "refused-by-reminders")
+				.header("ce-source", "/todo")
+				.header("ce-type", "todo.task.completed")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build();
+			assertThat(this.http.send(refused, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+			String reminders = "http://127.0.0.1:" + options.ports().reminders();
+			assertThat(await(() -> get(reminders + "/deadLetters"), "refused-by-reminders"))
+				.contains("\"errorCode\":400", "\"errorDestination\":\"" + reminders + "/taskCompleted\"");
+		}
+	}
+
+	/**
+	 * Asks again until the answer contains the text, as the events behind it travel.
+	 */
+	private static String await(Callable<String> ask, String text) throws Exception {
+		String answer = ask.call();
+		for (int i = 0; i < 600 && !answer.contains(text); i++) {
+			Thread.sleep(100);
+			answer = ask.call();
+		}
+		assertThat(answer).contains(text);
+		return answer;
+	}
+
+	@Test
 	void stopsWhatAKilledDevstackLeftRunning() throws Exception {
 		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
 		DevStackOptions options = options();
@@ -85,7 +147,7 @@ class DevStackTests {
 		Files.writeString(this.web.resolve("index.html"), "<html>todo app</html>");
 		Process stack = startInOwnJvm(options(), StoppedWhileStarting.class, "PostgreSQL started");
 		List<ProcessHandle> functions = stack.descendants().toList();
-		while (functions.stream().filter(DevStackTests::isFunction).count() < 3) {
+		while (functions.stream().filter(DevStackTests::isFunction).count() < 4) {
 			Thread.sleep(20);
 			functions = stack.descendants().toList();
 		}
@@ -124,7 +186,7 @@ class DevStackTests {
 		DevStackOptions options = options();
 		try (DevStack stack = DevStack.start(options, new PrintStream(OutputStream.nullOutputStream()))) {
 			DevStackOptions second = new DevStackOptions(options.root(), this.data, this.web, true,
-					new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+					new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort(), freePort()));
 			assertThatIllegalStateException()
 				.isThrownBy(() -> DevStack.start(second, new PrintStream(OutputStream.nullOutputStream())))
 				.withMessage("Another devstack (pid " + ProcessHandle.current().pid() + ") is running on " + this.data
@@ -166,7 +228,7 @@ class DevStackTests {
 	void readsThePortAndTheDataDirectory() {
 		DevStackOptions options = DevStackOptions.parse(List.of("--port", "9090", "--data-dir", "e2e", "--fresh"),
 				Path.of(""));
-		assertThat(options.ports()).isEqualTo(new DevStackOptions.Ports(9090, 9091, 9092, 9093));
+		assertThat(options.ports()).isEqualTo(new DevStackOptions.Ports(9090, 9091, 9092, 9093, 9094));
 		assertThat(options.dataDirectory()).isEqualTo(Path.of("e2e").toAbsolutePath());
 		assertThat(options.fresh()).isTrue();
 	}
@@ -179,7 +241,7 @@ class DevStackTests {
 
 	private DevStackOptions options() throws IOException {
 		return new DevStackOptions(DevStackOptions.repositoryRoot(Path.of("")), this.data, this.web, false,
-				new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort()));
+				new DevStackOptions.Ports(freePort(), freePort(), freePort(), freePort(), freePort()));
 	}
 
 	private String get(String url) throws IOException, InterruptedException {
@@ -198,7 +260,7 @@ class DevStackTests {
 	}
 
 	private static boolean isFunction(ProcessHandle process) {
-		return process.info().commandLine().orElse("").matches(".*/(todo|mcp|chat)\\.jar.*");
+		return process.info().commandLine().orElse("").matches(".*/(todo|mcp|chat|reminders)\\.jar.*");
 	}
 
 	/**
@@ -209,7 +271,8 @@ class DevStackTests {
 		DevStackOptions.Ports ports = options.ports();
 		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(),
 				options.dataDirectory().toString(), options.webRoot().toString(), Integer.toString(ports.gateway()),
-				Integer.toString(ports.todo()), Integer.toString(ports.mcp()), Integer.toString(ports.chat()))
+				Integer.toString(ports.todo()), Integer.toString(ports.mcp()), Integer.toString(ports.chat()),
+				Integer.toString(ports.reminders()))
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader output = new BufferedReader(

@@ -3,7 +3,8 @@ package dev.todobot.devstack;
 /**
  * A devstack in a JVM of its own, started as the run command starts it, for a test to
  * stop with SIGTERM while it starts. Arguments: data directory, web root, then the
- * gateway, todo, mcp and chat ports, as for {@link AbandonedStack}. Prints its progress.
+ * gateway, todo, mcp, chat and reminders ports, as for {@link AbandonedStack}. Prints its
+ * progress.
  */
 final class StoppedWhileStarting {
 
