@@ -148,10 +148,11 @@ final class TaskDetailsParser {
 		if (title.isEmpty()) {
 			return new Unclear(Problem.NO_TITLE, "");
 		}
-		boolean reminder = remind || lead != null;
 		if (dueDate == null && repeat.isPresent()) {
 			dueDate = repeat.get().firstDate();
 		}
+		// "remind me to stretch" names no moment to remind at: a plain task
+		boolean reminder = (remind || lead != null) && (dueDate != null || dueTime != null);
 		return new AddTask(title, description, dueDate, priority,
 				new ArrayList<>(tags).subList(0, Math.min(tags.size(), MAX_TAGS)), dueTime,
 				repeat.map(ScheduleParser.Repeat::rule).orElse(null), reminder ? ((lead != null) ? lead : 0) : null);
@@ -178,7 +179,7 @@ final class TaskDetailsParser {
 	 */
 	static List<Command> parseAll(String text, LocalDate today, boolean remind) {
 		Command whole = parse(text, today, remind);
-		if (remind || (whole instanceof AddTask add && add.recurrence() != null)) {
+		if (whole instanceof AddTask add && add.recurrence() != null) {
 			return List.of(whole);
 		}
 		if (!(whole instanceof AddTask all) || QUOTED.matcher(text).find()) {
@@ -200,14 +201,15 @@ final class TaskDetailsParser {
 		}
 		List<Command> tasks = new ArrayList<>();
 		for (String part : parts) {
-			Command one = parse(part, today);
+			Command one = parse(part, today, remind);
 			if (!(one instanceof AddTask task)) {
 				return List.of(whole);
 			}
 			List<String> tags = new ArrayList<>(all.tags());
 			task.tags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
 			tasks.add(new AddTask(task.title(), all.description(), task.dueDate(),
-					(task.priority() != null) ? task.priority() : all.priority(), tags));
+					(task.priority() != null) ? task.priority() : all.priority(), tags, task.dueTime(),
+					task.recurrence(), task.remindBeforeMinutes()));
 		}
 		return tasks;
 	}
