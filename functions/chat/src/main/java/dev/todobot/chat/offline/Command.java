@@ -1,6 +1,7 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -18,15 +19,23 @@ sealed interface Command {
 	 * @param dueDate when it is due, or {@code null}
 	 * @param priority low, medium or high, or {@code null} for the service's default
 	 * @param tags lower-case words, maybe none
+	 * @param dueTime the time of day it is due, or {@code null}
+	 * @param recurrence how it repeats, as an RRULE, or {@code null}
+	 * @param remindBeforeMinutes how long before the due time to remind the user, or
+	 * {@code null} for no reminder
 	 */
-	record AddTask(String title, String description, LocalDate dueDate, String priority,
-			List<String> tags) implements Command {
+	record AddTask(String title, String description, LocalDate dueDate, String priority, List<String> tags,
+			LocalTime dueTime, String recurrence, Integer remindBeforeMinutes) implements Command {
 
 		public AddTask {
 			if (title == null || title.isBlank()) {
 				throw new IllegalArgumentException("title must not be blank");
 			}
 			tags = List.copyOf(tags);
+		}
+
+		AddTask(String title, String description, LocalDate dueDate, String priority, List<String> tags) {
+			this(title, description, dueDate, priority, tags, null, null, null);
 		}
 
 	}
@@ -144,6 +153,13 @@ sealed interface Command {
 		private static List<String> concat(List<String> a, List<String> b) {
 			return Stream.concat(a.stream(), b.stream()).distinct().toList();
 		}
+
+	}
+
+	/**
+	 * Which reminders have come due and wait for the user.
+	 */
+	record ListReminders() implements Command {
 
 	}
 

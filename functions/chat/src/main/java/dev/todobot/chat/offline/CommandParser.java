@@ -14,6 +14,7 @@ import dev.todobot.chat.offline.Command.AskTask;
 import dev.todobot.chat.offline.Command.ChangeTask;
 import dev.todobot.chat.offline.Command.Fields;
 import dev.todobot.chat.offline.Command.Help;
+import dev.todobot.chat.offline.Command.ListReminders;
 import dev.todobot.chat.offline.Command.PickTask;
 import dev.todobot.chat.offline.Command.Problem;
 import dev.todobot.chat.offline.Command.SmallTalk;
@@ -48,11 +49,16 @@ final class CommandParser {
 	private static final Pattern ADD = Pattern.compile("^(?:" + String.join("|",
 			"(?:add|create|put)(?:\\s+(?:an?|another|one\\s+more)\\b)?(?:\\s+new)?(?:\\s+" + TASK_WORD
 					+ "\\b(?:\\s*:|\\s+(?:to|called|named|titled|that\\s+says|saying)\\b)?)?\\s*:?",
-			"new\\s+" + TASK_WORD + "\\b\\s*:?", "remind\\s+me(?:\\s+(?:to|about|of))?\\b",
+			"new\\s+" + TASK_WORD + "\\b\\s*:?", "(?<remind>remind\\s+me)(?:\\s+(?:to|about|of))?\\b",
 			"(?:i\\s+)?(?:(?:really\\s+)?(?:need|have|got|ought)\\s+to|must|should|gotta)\\b",
-			"(?:make|leave)\\s+(?:a\\s+|me\\s+a\\s+)?(?:note|reminder)\\s+(?:to|that\\s+i\\s+(?:need|have)\\s+to)\\b",
+			"(?:make|leave)\\s+(?:a\\s+|me\\s+a\\s+)?note\\s+(?:to|that\\s+i\\s+(?:need|have)\\s+to)\\b",
+			"(?:make|leave|set)\\s+(?:a\\s+|me\\s+a\\s+)?(?<reminder>reminder)\\s+(?:to|that\\s+i\\s+(?:need|have)\\s+to)\\b",
 			"don'?t\\s+(?:let\\s+me\\s+)?forget(?:\\s+(?:to|about))?\\b", "remember\\s+to", "(?:todo|to-do|task)\\s*:")
 			+ ")(?<rest>(?:\\s.*|:.*)?)$", FLAGS);
+
+	private static final Pattern REMINDERS = Pattern.compile("^(?:(?:do\\s+i\\s+have|have\\s+i\\s+got|are\\s+there|any"
+			+ "|show(?:\\s+me)?|list|see|check|what\\s+are|what's|whats|which\\s+are)\\s+)?(?:my\\s+|any\\s+|the\\s+)?"
+			+ "(?:due\\s+|new\\s+|open\\s+)?reminders?(?:\\s+(?:due|now|today|waiting|for\\s+me|pending))?$", FLAGS);
 
 	private static final Pattern LIST_VERB = Pattern.compile("^(?:show|list|display|view|see|get(?!\\s+rid)|give\\s+me"
 			+ "|find|search|look\\s+(?:for|up)|where\\s+is|where's)\\b", FLAGS);
@@ -359,13 +365,17 @@ final class CommandParser {
 		if (talk != null) {
 			return List.of(new SmallTalk(talk));
 		}
+		if (REMINDERS.matcher(text).matches()) {
+			return List.of(new ListReminders());
+		}
 		List<Command> commands = beforeAdd(text, today);
 		if (commands != null) {
 			return commands;
 		}
 		Matcher add = ADD.matcher(text);
 		if (add.matches()) {
-			return TaskDetailsParser.parseAll(add.group("rest"), today);
+			boolean remind = add.group("remind") != null || add.group("reminder") != null;
+			return TaskDetailsParser.parseAll(add.group("rest"), today, remind);
 		}
 		if (LIST_VERB.matcher(text).find() || (LIST_QUESTION.matcher(text).find() && LIST_TOPIC.matcher(text).find())) {
 			return List.of(this.lists.parse(text));

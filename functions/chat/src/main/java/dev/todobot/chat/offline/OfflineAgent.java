@@ -1,6 +1,8 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,9 +30,13 @@ import static dev.todobot.core.tool.ToolContract.DELETE_TASK;
 import static dev.todobot.core.tool.ToolContract.DESCRIPTION;
 import static dev.todobot.core.tool.ToolContract.DUE;
 import static dev.todobot.core.tool.ToolContract.DUE_DATE;
+import static dev.todobot.core.tool.ToolContract.DUE_TIME;
 import static dev.todobot.core.tool.ToolContract.LIMIT;
+import static dev.todobot.core.tool.ToolContract.LIST_REMINDERS;
 import static dev.todobot.core.tool.ToolContract.LIST_TASKS;
 import static dev.todobot.core.tool.ToolContract.PRIORITY;
+import static dev.todobot.core.tool.ToolContract.RECURRENCE;
+import static dev.todobot.core.tool.ToolContract.REMIND_BEFORE_MINUTES;
 import static dev.todobot.core.tool.ToolContract.QUERY;
 import static dev.todobot.core.tool.ToolContract.STATUS;
 import static dev.todobot.core.tool.ToolContract.TAG;
@@ -52,15 +58,24 @@ final class OfflineAgent {
 
 	private static final int WHOLE_LIST = 100;
 
+	/**
+	 * When a reminder goes out for a task due on a day without a time, as the todo
+	 * service has it.
+	 */
+	private static final LocalTime DEFAULT_REMINDER_TIME = LocalTime.of(9, 0);
+
 	private final CommandParser parser = new CommandParser();
 
-	Reply next(Transcript transcript, AvailableTools tools, LocalDate today) {
+	Reply next(Transcript transcript, AvailableTools tools, LocalDateTime now) {
+		LocalDate today = now.toLocalDate();
 		ReplyWriter writer = new ReplyWriter(today);
 		Turn turn = transcript.current();
 		if (turn == null) {
 			return new Reply.Text(writer.help(true));
 		}
-		List<Command> commands = commands(turn.userText(), transcript.previous(), today);
+		List<Command> commands = commands(turn.userText(), transcript.previous(), today).stream()
+			.map((command) -> (command instanceof AddTask add) ? onItsDay(add, now) : command)
+			.toList();
 		Deque<ToolExchange> results = new ArrayDeque<>(turn.exchanges());
 		List<TaskItem> known = new ArrayList<>();
 		if (transcript.previous() != null) {
@@ -123,10 +138,26 @@ final class OfflineAgent {
 		return null;
 	}
 
+	/**
+	 * A task with a time or a reminder but no day is due at that time's next coming:
+	 * "remind me at 8 to stretch" is today's 8:00 while it is ahead, else tomorrow's.
+	 */
+	private static AddTask onItsDay(AddTask add, LocalDateTime now) {
+		if (add.dueDate() != null || (add.dueTime() == null && add.remindBeforeMinutes() == null)) {
+			return add;
+		}
+		LocalTime at = (add.dueTime() != null) ? add.dueTime() : DEFAULT_REMINDER_TIME;
+		LocalDate day = at.isAfter(now.toLocalTime()) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
+		return new AddTask(add.title(), add.description(), day, add.priority(), add.tags(), add.dueTime(),
+				add.recurrence(), add.remindBeforeMinutes());
+	}
+
 	private Reply step(Command command, Run run) {
 		return switch (command) {
 			case AddTask add -> run.callOrSum(ADD_TASK, addArguments(add));
 			case Command.ListTasks list -> run.callOrSum(LIST_TASKS, listArguments(list));
+			case Command.ListReminders reminders ->
+				run.callOrSum(LIST_REMINDERS, JsonMapper.shared().createObjectNode());
 			case ChangeTask change -> change(change, run);
 			case AskTask ask -> ask(ask, run);
 			case SmallTalk talk -> new Reply.Text(run.writer.smallTalk(talk.kind()));
@@ -262,6 +293,11 @@ final class OfflineAgent {
 		putIfSet(arguments, PRIORITY, add.priority());
 		if (!add.tags().isEmpty()) {
 			add.tags().forEach(arguments.putArray(TAGS)::add);
+		}
+		putIfSet(arguments, DUE_TIME, (add.dueTime() != null) ? add.dueTime().toString() : null);
+		putIfSet(arguments, RECURRENCE, add.recurrence());
+		if (add.remindBeforeMinutes() != null) {
+			arguments.put(REMIND_BEFORE_MINUTES, add.remindBeforeMinutes());
 		}
 		return arguments;
 	}

@@ -2,6 +2,8 @@ package dev.todobot.chat.offline;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,8 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 	public static final String MODEL_NAME = "todobot-offline";
 
 	private static final Pattern TODAY = Pattern.compile("\\bToday is (\\d{4}-\\d{2}-\\d{2})\\b");
+
+	private static final Pattern TIME = Pattern.compile("\\bthe time there is (\\d{2}:\\d{2})\\b");
 
 	private static final int STREAMED_CHUNKS = 4;
 
@@ -124,9 +128,9 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 	}
 
 	private ChatResponse respond(ChatRequest request) {
-		LocalDate today = today(request);
+		LocalDateTime now = now(request);
 		Transcript transcript = Transcript.of(request.messages());
-		Reply reply = this.agent.next(transcript, new AvailableTools(request.toolSpecifications()), today);
+		Reply reply = this.agent.next(transcript, new AvailableTools(request.toolSpecifications()), now);
 		return switch (reply) {
 			case Reply.Text text -> response(AiMessage.from(text.text()), FinishReason.STOP);
 			case Reply.ToolCall call -> response(AiMessage.from(ToolExecutionRequest.builder()
@@ -139,19 +143,22 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 	}
 
 	/**
-	 * The day the system message names ("Today is 2030-05-03"), which is the user's own
-	 * day; without one, the clock's day in the configured zone.
+	 * The day and time the system message names ("Today is 2030-05-03 (UTC), and the time
+	 * there is 09:30"), which are the user's own; without them, the clock's in the
+	 * configured zone (a day without a time: its start).
 	 */
-	private LocalDate today(ChatRequest request) {
+	private LocalDateTime now(ChatRequest request) {
 		for (ChatMessage message : request.messages()) {
 			if (message instanceof SystemMessage system) {
-				Matcher named = TODAY.matcher(system.text());
-				if (named.find()) {
-					return LocalDate.parse(named.group(1));
+				Matcher day = TODAY.matcher(system.text());
+				if (day.find()) {
+					Matcher time = TIME.matcher(system.text());
+					return LocalDate.parse(day.group(1))
+						.atTime(time.find() ? LocalTime.parse(time.group(1)) : LocalTime.MIDNIGHT);
 				}
 			}
 		}
-		return LocalDate.now(this.clock.withZone(this.zone));
+		return LocalDateTime.now(this.clock.withZone(this.zone));
 	}
 
 	private static ChatResponse response(AiMessage message, FinishReason finishReason) {

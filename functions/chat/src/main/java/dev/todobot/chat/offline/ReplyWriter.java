@@ -141,6 +141,7 @@ final class ReplyWriter {
 			case ToolContract.COMPLETE_TASK -> "Marked " + name(last, known) + " as done.";
 			case ToolContract.DELETE_TASK -> "Deleted " + name(last, known) + ".";
 			case ToolContract.UPDATE_TASK -> updated(last, known);
+			case ToolContract.LIST_REMINDERS -> reminders(result);
 			default -> quote(result);
 		};
 	}
@@ -152,6 +153,7 @@ final class ReplyWriter {
 			case ToolContract.COMPLETE_TASK -> "complete task " + exchange.taskId();
 			case ToolContract.DELETE_TASK -> "delete task " + exchange.taskId();
 			case ToolContract.UPDATE_TASK -> "change task " + exchange.taskId();
+			case ToolContract.LIST_REMINDERS -> "get your reminders";
 			default -> "do that";
 		};
 		return "Sorry, I couldn't " + what + ": " + exchange.result().errorMessage();
@@ -166,6 +168,17 @@ final class ReplyWriter {
 		List<String> details = details(task);
 		return "Added “" + task.title() + "”" + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")")
 				+ ".";
+	}
+
+	private String reminders(ToolResult result) {
+		List<TaskItem> due = result.tasks();
+		if (due.isEmpty()) {
+			return "You have no reminders.";
+		}
+		List<TaskItem> shown = due.subList(0, Math.min(due.size(), MAX_LISTED));
+		String more = (due.size() > shown.size()) ? "\n…and more in the reminders list." : "";
+		return "You have " + ((due.size() == 1) ? "1 reminder" : due.size() + " reminders") + ":\n"
+				+ lines(shown, false) + more;
 	}
 
 	private String listed(ToolExchange exchange) {
@@ -302,8 +315,14 @@ final class ReplyWriter {
 	private List<String> details(TaskItem task) {
 		List<String> details = new ArrayList<>();
 		if (task.dueDate() != null) {
-			details.add((task.dueDate().isBefore(this.today) && !task.completed()) ? "overdue since " + task.dueDate()
-					: due(task.dueDate()));
+			details.add(((task.dueDate().isBefore(this.today) && !task.completed()) ? "overdue since " + task.dueDate()
+					: due(task.dueDate())) + ((task.dueTime() != null) ? " at " + task.dueTime() : ""));
+		}
+		if (task.repeats() != null) {
+			details.add("repeats " + task.repeats());
+		}
+		if (task.reminds()) {
+			details.add("with a reminder");
 		}
 		if (task.priority() != null && !task.priority().equals("medium")) {
 			details.add(task.priority() + " priority");

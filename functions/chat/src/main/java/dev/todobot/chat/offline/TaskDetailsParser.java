@@ -1,6 +1,7 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,11 @@ final class TaskDetailsParser {
 			+ "|(?<high>urgent(?:ly)?|asap|important|critical))(?:\\s+though)?(?![\\p{L}\\p{N}])",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern REMINDER = Pattern.compile(
+			"(?:^|[\\s,;]+)(?:and\\s+)?(?:remind\\s+me(?:\\s+about\\s+it)?"
+					+ "|with\\s+an?\\s+reminder|(?:and\\s+)?set\\s+an?\\s+reminder)(?![\\p{L}\\p{N}])",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern LIST_PHRASE = Pattern.compile(
 			"(?:^|\\s+)(?:to|on|in|onto)\\s+(?:my|the)\\s+(?:(?:todo|to-do|task)\\s+)?(?:list|tasks|todos)(?:\\s*:)?(?=\\s|$)",
 			Pattern.CASE_INSENSITIVE);
@@ -77,6 +83,18 @@ final class TaskDetailsParser {
 	 * @return an {@link AddTask}, or {@link Unclear} when no title is left
 	 */
 	static Command parse(String text, LocalDate today) {
+		return parse(text, today, false);
+	}
+
+	/**
+	 * Reads the details of a new task, with when it repeats, its time of day and its
+	 * reminder.
+	 * @param text what followed "add", in the user's own case
+	 * @param today the user's today
+	 * @param remind whether the user asked to be reminded ("remind me to ...")
+	 * @return an {@link AddTask}, or {@link Unclear} when no title is left
+	 */
+	static Command parse(String text, LocalDate today, boolean remind) {
 		String rest = text;
 		String description = null;
 		Matcher note = DESCRIPTION.matcher(rest);
@@ -99,6 +117,27 @@ final class TaskDetailsParser {
 			priority = priority(level.group());
 			rest = cut(rest, level.start(), level.end());
 		}
+		Optional<ScheduleParser.Repeat> repeat = ScheduleParser.repeat(rest, today);
+		if (repeat.isPresent()) {
+			rest = cut(rest, repeat.get().start(), repeat.get().end());
+		}
+		Matcher asked = REMINDER.matcher(rest);
+		if (asked.find()) {
+			remind = true;
+			rest = cut(rest, asked.start(), asked.end());
+		}
+		Integer lead = null;
+		Optional<ScheduleParser.Found<Integer>> before = ScheduleParser.lead(rest);
+		if (before.isPresent()) {
+			lead = before.get().value();
+			rest = cut(rest, before.get().start(), before.get().end());
+		}
+		LocalTime dueTime = null;
+		Optional<ScheduleParser.Found<LocalTime>> time = ScheduleParser.time(rest);
+		if (time.isPresent()) {
+			dueTime = time.get().value();
+			rest = cut(rest, time.get().start(), time.get().end());
+		}
 		LocalDate dueDate = null;
 		Optional<DueDateParser.Found> due = DueDateParser.find(rest, today);
 		if (due.isPresent()) {
@@ -109,8 +148,14 @@ final class TaskDetailsParser {
 		if (title.isEmpty()) {
 			return new Unclear(Problem.NO_TITLE, "");
 		}
+		if (dueDate == null && repeat.isPresent()) {
+			dueDate = repeat.get().firstDate();
+		}
+		// "remind me to stretch" names no moment to remind at: a plain task
+		boolean reminder = (remind || lead != null) && (dueDate != null || dueTime != null);
 		return new AddTask(title, description, dueDate, priority,
-				new ArrayList<>(tags).subList(0, Math.min(tags.size(), MAX_TAGS)));
+				new ArrayList<>(tags).subList(0, Math.min(tags.size(), MAX_TAGS)), dueTime,
+				repeat.map(ScheduleParser.Repeat::rule).orElse(null), reminder ? ((lead != null) ? lead : 0) : null);
 	}
 
 	/**
@@ -122,7 +167,21 @@ final class TaskDetailsParser {
 	 * @return the tasks, or one {@link Unclear} when no title is left
 	 */
 	static List<Command> parseAll(String text, LocalDate today) {
-		Command whole = parse(text, today);
+		return parseAll(text, today, false);
+	}
+
+	/**
+	 * Reads one or several new tasks, as {@link #parseAll(String, LocalDate)}.
+	 * @param text what followed "add", in the user's own case
+	 * @param today the user's today
+	 * @param remind whether the user asked to be reminded ("remind me to ...")
+	 * @return the tasks, or one {@link Unclear} when no title is left
+	 */
+	static List<Command> parseAll(String text, LocalDate today, boolean remind) {
+		Command whole = parse(text, today, remind);
+		if (whole instanceof AddTask add && add.recurrence() != null) {
+			return List.of(whole);
+		}
 		if (!(whole instanceof AddTask all) || QUOTED.matcher(text).find()) {
 			return List.of(whole);
 		}
@@ -142,14 +201,15 @@ final class TaskDetailsParser {
 		}
 		List<Command> tasks = new ArrayList<>();
 		for (String part : parts) {
-			Command one = parse(part, today);
+			Command one = parse(part, today, remind);
 			if (!(one instanceof AddTask task)) {
 				return List.of(whole);
 			}
 			List<String> tags = new ArrayList<>(all.tags());
 			task.tags().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
 			tasks.add(new AddTask(task.title(), all.description(), task.dueDate(),
-					(task.priority() != null) ? task.priority() : all.priority(), tags));
+					(task.priority() != null) ? task.priority() : all.priority(), tags, task.dueTime(),
+					task.recurrence(), task.remindBeforeMinutes()));
 		}
 		return tasks;
 	}

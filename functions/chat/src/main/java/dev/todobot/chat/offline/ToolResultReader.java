@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.todobot.core.tool.TaskList;
 import dev.todobot.core.tool.ToolContract;
+import dev.todobot.core.tool.ToolReminders;
 import dev.todobot.core.tool.ToolTask;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,11 @@ final class ToolResultReader {
 		if (list != null) {
 			return new ToolResult(text, true, false, "", list.tasks().stream().map(ToolResultReader::item).toList(),
 					true, list.hasMore());
+		}
+		ToolReminders reminders = contract(json, ToolReminders.class, "reminders");
+		if (reminders != null) {
+			return new ToolResult(text, true, false, "",
+					reminders.reminders().stream().map(ToolResultReader::item).toList(), true, false);
 		}
 		ToolTask task = contract(json, ToolTask.class, "id", "title", "completed", "version");
 		if (task != null) {
@@ -118,7 +124,18 @@ final class ToolResultReader {
 
 	private static TaskItem item(ToolTask task) {
 		return new TaskItem(task.id(), clean(task.title(), MAX_TITLE), task.completed(), task.dueDate(),
-				task.priority(), (task.tags() != null) ? task.tags() : List.of());
+				task.priority(), (task.tags() != null) ? task.tags() : List.of(), task.dueTime(),
+				(task.recurrenceText() != null) ? clean(task.recurrenceText(), MAX_TITLE) : null,
+				task.remindAt() != null && task.remindedAt() == null && !task.completed());
+	}
+
+	/**
+	 * A reminder, as the task it reminds of when it came due.
+	 */
+	private static TaskItem item(ToolReminders.Reminder reminder) {
+		return new TaskItem((reminder.taskId() != null) ? reminder.taskId() : reminder.id(),
+				clean(reminder.title(), MAX_TITLE), false, reminder.dueDate(), null, List.of(), reminder.dueTime(),
+				null, false);
 	}
 
 	private static boolean isError(JsonNode json) {

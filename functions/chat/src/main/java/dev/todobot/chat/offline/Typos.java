@@ -18,7 +18,8 @@ final class Typos {
 			"cancel", "display", "prioritize");
 
 	private static final List<String> DATES = List.of("tomorrow", "today", "monday", "tuesday", "wednesday", "thursday",
-			"friday", "saturday", "sunday", "priority", "urgent", "important");
+			"friday", "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+			"sundays", "priority", "urgent", "important");
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
 

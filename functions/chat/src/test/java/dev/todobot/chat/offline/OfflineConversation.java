@@ -38,8 +38,12 @@ final class OfflineConversation {
 						.addStringProperty("due_date")
 						.addEnumProperty("priority", List.of("low", "medium", "high"))
 						.addProperty("tags", JsonArraySchema.builder().items(new JsonStringSchema()).build())
+						.addStringProperty("due_time")
+						.addIntegerProperty("remind_before_minutes")
+						.addStringProperty("recurrence")
 						.required("title")
 						.build()),
+			tool("list_reminders", JsonObjectSchema.builder().build()),
 			tool("list_tasks",
 					JsonObjectSchema.builder()
 						.addEnumProperty("status", List.of("all", "pending", "completed"))
