@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { ApiClient } from '../lib/api';
 import { formatDueTime } from '../lib/dates';
+import { BellIcon } from './BellIcon';
 import { askNotificationPermission, notificationState, notify, type NotificationState } from './notifications';
 import type { Reminder } from './types';
 import { useReminders } from './useReminders';
@@ -40,7 +41,7 @@ export function RemindersMenu({ api, zone, open, onOpenChange }: Props) {
         aria-label={count === 0 ? 'Reminders' : `Reminders, ${count} due`}
         onClick={() => onOpenChange(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         <span className={styles.bellText}>Reminders</span>
         {count > 0 && (
           <span className={styles.badge} aria-hidden="true">

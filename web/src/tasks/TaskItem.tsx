@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { describeDue } from '../lib/dates';
+import { BellIcon } from '../reminders/BellIcon';
 import { ScheduleFields } from './ScheduleFields';
 import { describeLead, scheduleChanges, scheduleOf, toSchedule } from './schedule';
 import { PRIORITIES, type Priority, type Task, type TaskChanges } from './types';
@@ -93,9 +94,7 @@ export function TaskItem({ task, busy, now, zone, selected, onSelect, onToggle, 
           )}
           {reminder && !task.completed && (
             <span className={styles.reminder} title={reminder}>
-              <span role="img" aria-label="Reminder">
-                🔔
-              </span>{' '}
+              <BellIcon label="Reminder" />
               {reminder}
             </span>
           )}

@@ -144,13 +144,15 @@ export function TaskPanel({ api, version, zone }: Props) {
     try {
       const results: BulkResult[] = verb === 'complete' ? await completeTasks(api, ids) : await deleteTasks(api, ids);
       const failed = results.filter((r) => !r.ok);
+      const titles = new Map(list.items.map((t) => [t.id, t.title]));
       for (const result of results) {
         if (result.ok && result.task) list.replace(result.task);
-        if (result.ok && verb === 'delete') list.remove(result.id);
+        // deleted now, or already gone (deleted elsewhere)
+        if ((result.ok && verb === 'delete') || result.status === 404) list.remove(result.id);
       }
-      setSelected(new Set(failed.map((r) => r.id)));
+      // what failed for another reason stays selected, to try again
+      setSelected(new Set(failed.filter((r) => r.status !== 404).map((r) => r.id)));
       if (failed.length > 0) {
-        const titles = new Map(list.items.map((t) => [t.id, t.title]));
         setBulkFailures({
           verb,
           total: results.length,

@@ -89,7 +89,16 @@ export async function startDevstack(name = 'e2e') {
     console.log(`devstack running at ${url} after ${seconds} s; its output is in ${logFile}`);
     const browserProfile = join(work, 'chromium-profile');
     mkdirSync(browserProfile);
-    return { url, browserProfile, stop, pid: child.pid, todoUrl: /todo function started: (http\S+)/.exec(output)?.[1] };
+    return {
+      url,
+      browserProfile,
+      stop,
+      pid: child.pid,
+      todoUrl: /todo function started: (http\S+)/.exec(output)?.[1],
+      functions: [...output.matchAll(/^(\w+) function started:/gm)].map((m) => m[1]),
+      // the embedded PostgreSQL's data directory: its postmaster.pid names the port
+      pgdata: /PostgreSQL started, its data in (\S+)/.exec(output)?.[1],
+    };
   } catch (error) {
     await stop();
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
