@@ -89,6 +89,11 @@ describe('the schedule of a task', () => {
     });
   });
 
+  it('does not send a rule again that the server wrote in another order', () => {
+    const written = { ...task, recurrence: 'BYDAY=MO,WE;FREQ=WEEKLY' };
+    expect(scheduleChanges(written, toSchedule(scheduleOf(written, 'UTC'), 'UTC'))).toEqual({});
+  });
+
   it('clears what was removed', () => {
     const fields = { ...scheduleOf(task, 'UTC'), dueTime: '', reminder: 'none', repeat: 'none' as const };
     expect(scheduleChanges(task, toSchedule(fields, 'UTC'))).toEqual({

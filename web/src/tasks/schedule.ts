@@ -191,7 +191,8 @@ export function scheduleChanges(task: Task, schedule: Schedule): Partial<Schedul
   const changes: Partial<Schedule> = {};
   if (schedule.dueDate !== task.dueDate) changes.dueDate = schedule.dueDate;
   if (schedule.dueTime !== (task.dueTime ?? null)) changes.dueTime = schedule.dueTime;
-  if (schedule.recurrence !== (task.recurrence ?? null)) changes.recurrence = schedule.recurrence;
+  // a rule sent again counts anew from the due date: sent only when it means something else
+  if (!sameRule(schedule.recurrence, task.recurrence ?? null)) changes.recurrence = schedule.recurrence;
   const lead = task.remindBeforeMinutes ?? null;
   if (schedule.remindBeforeMinutes !== null) {
     if (schedule.remindBeforeMinutes !== lead) changes.remindBeforeMinutes = schedule.remindBeforeMinutes;
@@ -203,6 +204,12 @@ export function scheduleChanges(task: Task, schedule: Schedule): Partial<Schedul
     changes.remindAt = null;
   }
   return changes;
+}
+
+/** The same rule, whatever the order of its parts (the server may write them in its own). */
+function sameRule(a: string | null, b: string | null): boolean {
+  const parts = (rule: string | null) => rule?.toUpperCase().split(';').sort().join(';') ?? null;
+  return parts(a) === parts(b);
 }
 
 function sameInstant(a: string, b: string | null | undefined): boolean {
