@@ -62,14 +62,15 @@ class LangChain4jClientTests extends McpHttpTestSupport {
 	}
 
 	@Test
-	void listsTheFiveToolsWithTheirParameters() {
+	void listsTheEightToolsWithTheirParameters() {
 		List<ToolSpecification> tools = this.client.listTools();
 		assertThat(tools).extracting(ToolSpecification::name)
-			.containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+			.containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task", "complete_tasks",
+					"delete_tasks", "list_reminders");
 		ToolSpecification addTask = tools.getFirst();
 		assertThat(addTask.parameters().required()).containsExactly("title");
-		assertThat(addTask.parameters().properties()).containsOnlyKeys("title", "description", "due_date", "priority",
-				"tags");
+		assertThat(addTask.parameters().properties()).containsOnlyKeys("title", "description", "due_date", "due_time",
+				"remind_at", "remind_before_minutes", "recurrence", "priority", "tags");
 		assertThat(addTask.parameters().properties().get("title")).isInstanceOf(JsonStringSchema.class);
 		assertThat(addTask.parameters().properties().get("priority")).isInstanceOfSatisfying(JsonEnumSchema.class,
 				(priority) -> assertThat(priority.enumValues()).containsExactly("low", "medium", "high"));

@@ -84,7 +84,7 @@ class ProtocolTests extends McpHttpTestSupport {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.result.tools.length()")
-			.isEqualTo(5);
+			.isEqualTo(8);
 	}
 
 	@Test

@@ -60,9 +60,10 @@ class SdkClientTests extends McpHttpTestSupport {
 	}
 
 	@Test
-	void listsTheFiveTools() {
+	void listsTheEightTools() {
 		assertThat(this.client.listTools().tools()).extracting(Tool::name)
-			.containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+			.containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task", "complete_tasks",
+					"delete_tasks", "list_reminders");
 	}
 
 	@Test

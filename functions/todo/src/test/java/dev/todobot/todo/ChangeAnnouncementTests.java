@@ -68,7 +68,8 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 		Map<?, ?> session = signUpSession();
 		String token = (String) session.get("token");
 		Object userId = ((Map<?, ?>) session.get("user")).get("id");
-		long id = addTask(token, Map.of("title", "Keeps the contract", "dueDate", "2030-05-03", "tags", List.of("q4")));
+		long id = addTask(token, Map.of("title", "Keeps the contract", "dueDate", "2030-05-03", "tags", List.of("q4"),
+				"dueTime", "09:30", "remindBeforeMinutes", 15, "recurrence", "FREQ=WEEKLY;BYDAY=FR"));
 		switch (type) {
 			case ADDED -> {
 			}
@@ -76,7 +77,34 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 			case COMPLETED -> call("completeTask", token, Map.of("id", id)).expectStatus().isOk();
 			case DELETED -> call("deleteTask", token, Map.of("id", id)).expectStatus().isOk();
 		}
-		Map<String, String> event = nextEventOfType(type.type());
+		assertKeepsTheContract(type, nextEventOfType(type.type()), id, userId);
+	}
+
+	@Test
+	void eachTaskABulkChangeChangedIsAnnouncedAsIfChangedAlone() throws InterruptedException {
+		Map<?, ?> session = signUpSession();
+		String token = (String) session.get("token");
+		Object userId = ((Map<?, ?>) session.get("user")).get("id");
+		long first = addTask(token, Map.of("title", "First", "dueDate", "2030-05-03", "recurrence", "FREQ=DAILY"));
+		long second = addTask(token, Map.of("title", "Second"));
+		received.clear();
+
+		call("completeTasks", token, Map.of("ids", List.of(first, second, Long.MAX_VALUE))).expectStatus().isOk();
+		// each is sent on its own, so they may arrive in either order
+		Map<String, Map<String, String>> completed = new HashMap<>();
+		for (int i = 0; i < 2; i++) {
+			Map<String, String> event = nextEventOfType("todo.task.completed");
+			completed.put(event.get("ce-subject"), event);
+		}
+		assertThat(completed).containsOnlyKeys(Long.toString(first), Long.toString(second));
+		assertKeepsTheContract(TaskEvent.COMPLETED, completed.get(Long.toString(first)), first, userId);
+		assertKeepsTheContract(TaskEvent.COMPLETED, completed.get(Long.toString(second)), second, userId);
+
+		call("deleteTasks", token, Map.of("ids", List.of(second))).expectStatus().isOk();
+		assertKeepsTheContract(TaskEvent.DELETED, nextEventOfType("todo.task.deleted"), second, userId);
+	}
+
+	private void assertKeepsTheContract(TaskEvent type, Map<String, String> event, long id, Object userId) {
 		// binary mode: each attribute is a ce- header, datacontenttype the Content-Type
 		for (String attribute : TaskEvent.REQUIRED_ATTRIBUTES) {
 			String header = attribute.equals("datacontenttype") ? "content-type" : "ce-" + attribute;

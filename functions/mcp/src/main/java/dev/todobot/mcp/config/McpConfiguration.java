@@ -3,6 +3,7 @@ package dev.todobot.mcp.config;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.todobot.core.reminder.ReminderService;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.TokenService;
 import dev.todobot.core.web.JsonBodies;
@@ -41,8 +42,8 @@ class McpConfiguration {
 	}
 
 	@Bean
-	TodoTools todoTools(TaskService tasks, JsonBodies json, McpJsonMapper mcpJsonMapper) {
-		return new TodoTools(tasks, json, mcpJsonMapper);
+	TodoTools todoTools(TaskService tasks, ReminderService reminders, JsonBodies json, McpJsonMapper mcpJsonMapper) {
+		return new TodoTools(tasks, reminders, json, mcpJsonMapper);
 	}
 
 	@Bean

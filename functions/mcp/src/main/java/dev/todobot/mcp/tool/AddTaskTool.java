@@ -1,6 +1,8 @@
 package dev.todobot.mcp.tool;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -33,10 +35,13 @@ final class AddTaskTool implements TodoTool {
 	}
 
 	record Arguments(String title, String description, @JsonProperty(ToolContract.DUE_DATE) LocalDate dueDate,
-			Priority priority, List<String> tags) {
+			Priority priority, List<String> tags, @JsonProperty(ToolContract.DUE_TIME) LocalTime dueTime,
+			@JsonProperty(ToolContract.REMIND_AT) Instant remindAt,
+			@JsonProperty(ToolContract.REMIND_BEFORE_MINUTES) Integer remindBeforeMinutes, String recurrence) {
 
 		NewTask task() {
-			return new NewTask(this.title, this.description, this.dueDate, this.priority, this.tags);
+			return new NewTask(this.title, this.description, this.dueDate, this.priority, this.tags, this.dueTime,
+					this.remindAt, this.remindBeforeMinutes, this.recurrence);
 		}
 
 	}

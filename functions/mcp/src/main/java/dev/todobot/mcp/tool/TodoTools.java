@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.NotFoundException;
 import dev.todobot.core.error.StaleVersionException;
+import dev.todobot.core.reminder.ReminderService;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.mcp.protocol.CallerContext;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The todo tools: {@code add_task}, {@code list_tasks}, {@code complete_task},
- * {@code delete_task} and {@code update_task}, each for the user of the bearer token.
+ * {@code delete_task}, {@code update_task}, {@code complete_tasks}, {@code delete_tasks}
+ * and {@code list_reminders}, each for the user of the bearer token.
  * <p>
  * As MCP asks, a call the service refuses (a bad argument, a task the caller does not
  * own, a database that is away) is a tool result with {@code isError} and a message the
@@ -40,15 +42,17 @@ public class TodoTools {
 
 	/**
 	 * @param tasks the task service every tool delegates to
+	 * @param reminders the reminders list_reminders reads
 	 * @param json reads the arguments, as strictly as the todo function reads bodies
 	 * @param schemas reads the tools' JSON schemas
 	 */
-	public TodoTools(TaskService tasks, JsonBodies json, McpJsonMapper schemas) {
+	public TodoTools(TaskService tasks, ReminderService reminders, JsonBodies json, McpJsonMapper schemas) {
 		this.tasks = tasks;
 		this.json = json;
 		this.specifications = Stream
 			.of(new AddTaskTool(), new ListTasksTool(), new CompleteTaskTool(), new DeleteTaskTool(),
-					new UpdateTaskTool())
+					new UpdateTaskTool(), new CompleteTasksTool(), new DeleteTasksTool(),
+					new ListRemindersTool(reminders))
 			.map((tool) -> specification(tool, schemas))
 			.toList();
 	}

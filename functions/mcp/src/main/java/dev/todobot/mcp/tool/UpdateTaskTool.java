@@ -1,6 +1,8 @@
 package dev.todobot.mcp.tool;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,8 +22,7 @@ import reactor.core.publisher.Mono;
  */
 final class UpdateTaskTool implements TodoTool {
 
-	private static final RequestedChanges.Spelling SPELLING = new RequestedChanges.Spelling("arguments", "thing",
-			ToolContract.DUE_DATE);
+	private static final RequestedChanges.Spelling SPELLING = new RequestedChanges.Spelling("arguments", "thing", true);
 
 	@Override
 	public ToolDefinition definition() {
@@ -41,8 +42,11 @@ final class UpdateTaskTool implements TodoTool {
 	}
 
 	record Arguments(@JsonProperty(ToolContract.TASK_ID) Long taskId, String title, String description,
-			@JsonProperty(ToolContract.DUE_DATE) LocalDate dueDate, Priority priority, List<String> tags,
-			Boolean completed, Long version) implements RequestedChanges {
+			@JsonProperty(ToolContract.DUE_DATE) LocalDate dueDate,
+			@JsonProperty(ToolContract.DUE_TIME) LocalTime dueTime,
+			@JsonProperty(ToolContract.REMIND_AT) Instant remindAt,
+			@JsonProperty(ToolContract.REMIND_BEFORE_MINUTES) Integer remindBeforeMinutes, String recurrence,
+			Priority priority, List<String> tags, Boolean completed, Long version) implements RequestedChanges {
 
 		Arguments {
 			if (taskId == null) {

@@ -11,6 +11,7 @@ import dev.todobot.core.db.DatabaseSettings;
 import dev.todobot.core.db.PersistentEntities;
 import dev.todobot.core.db.PoolSettings;
 import dev.todobot.core.db.ReactiveDatabase;
+import dev.todobot.core.reminder.ReminderService;
 import dev.todobot.core.task.Task;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.AuthService;
@@ -78,6 +79,11 @@ public class TodoCoreAutoConfiguration {
 	TaskService taskService(Database database, Environment environment, Clock clock) {
 		return new TaskService(database, environment.getRequiredProperty("JWT_SECRET").getBytes(StandardCharsets.UTF_8),
 				clock);
+	}
+
+	@Bean
+	ReminderService reminderService(Database database) {
+		return new ReminderService(database);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package dev.todobot.core.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -11,17 +12,20 @@ import java.util.List;
  * @param priority as stored, converted by {@link PriorityConverter}
  * @param tags as stored
  */
-record TaskRow(long id, String title, String description, boolean completed, LocalDate dueDate, Priority priority,
-		String[] tags, Instant createdAt, Instant updatedAt, Instant completedAt, long version) {
+record TaskRow(long id, String title, String description, boolean completed, LocalDate dueDate, LocalTime dueTime,
+		Priority priority, String[] tags, Instant remindAt, Integer remindBeforeMinutes, String recurrence,
+		Instant remindedAt, Instant createdAt, Instant updatedAt, Instant completedAt, long version) {
 
 	/** The select clause that makes a row of each {@link Task}. */
 	static final String SELECT = "select new dev.todobot.core.task.TaskRow(t.id, t.title, t.description, t.completed,"
-			+ " t.dueDate, t.priority, t.tags, t.createdAt, t.updatedAt, t.completedAt, t.version) ";
+			+ " t.dueDate, t.dueTime, t.priority, t.tags, t.remindAt, t.remindBeforeMinutes, t.recurrence,"
+			+ " t.remindedAt, t.createdAt, t.updatedAt, t.completedAt, t.version) ";
 
 	TaskView view() {
-		return new TaskView(this.id, this.title, this.description, this.completed, this.dueDate,
-				this.priority.wireName(), List.of(this.tags), this.createdAt, this.updatedAt, this.completedAt,
-				this.version);
+		return new TaskView(this.id, this.title, this.description, this.completed, this.dueDate, this.dueTime,
+				this.priority.wireName(), List.of(this.tags), this.remindAt, this.remindBeforeMinutes, this.recurrence,
+				TaskRules.recurrenceText(this.recurrence), this.remindedAt, this.createdAt, this.updatedAt,
+				this.completedAt, this.version);
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import dev.todobot.core.db.Database;
 import dev.todobot.core.error.ConflictException;
@@ -22,7 +23,10 @@ import dev.todobot.core.error.NotFoundException;
 import dev.todobot.core.error.StaleVersionException;
 import dev.todobot.core.error.UnauthenticatedException;
 import dev.todobot.core.error.UnprocessableException;
+import dev.todobot.core.recurrence.Recurrence;
+import org.hibernate.LockMode;
 import org.hibernate.reactive.stage.Stage;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,10 +63,32 @@ public class TaskService {
 	}
 
 	public Mono<TaskView> add(long userId, NewTask newTask) {
-		return this.database.transaction((session) -> {
-			Task task = new Task(userId, newTask, now());
-			return session.persist(task).thenApply((ignored) -> task.view());
-		}).onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone());
+		return this.database.transaction(
+				(session) -> schedule(session, userId, Schedule.NONE, newTask.schedule()).thenCompose((schedule) -> {
+					Task task = new Task(userId, newTask, schedule, now());
+					return session.persist(task).thenApply((ignored) -> task.view());
+				}))
+			.onErrorMap(Database::isMissingReference, (ex) -> UnauthenticatedException.accountGone());
+	}
+
+	/**
+	 * A task's schedule after a change, with a reminder relative to the due time computed
+	 * in the owner's zone as stored (read only when needed).
+	 */
+	private static CompletionStage<Schedule> schedule(Stage.Session session, long userId, Schedule current,
+			ScheduleChange change) {
+		if (!change.needsZone(current)) {
+			return CompletableFuture.completedFuture(TaskRules.schedule(current, change, null));
+		}
+		return zone(session, userId).thenApply((zone) -> TaskRules.schedule(current, change, zone));
+	}
+
+	private static CompletionStage<ZoneId> zone(Stage.Session session, long userId) {
+		return session.createNativeQuery("select time_zone from users where id = :userId", String.class)
+			.setParameter("userId", userId)
+			.getSingleResultOrNull()
+			.thenCompose((zone) -> (zone != null) ? CompletableFuture.completedFuture(ZoneId.of(zone))
+					: CompletableFuture.failedFuture(UnauthenticatedException.accountGone()));
 	}
 
 	/**
@@ -98,7 +124,13 @@ public class TaskService {
 	}
 
 	private CompletionStage<AddedTask> addKeyed(Stage.Session session, long userId, NewTask newTask, String key) {
-		Task task = new Task(userId, newTask, now());
+		return schedule(session, userId, Schedule.NONE, newTask.schedule())
+			.thenCompose((schedule) -> addKeyed(session, userId, newTask, schedule, key));
+	}
+
+	private CompletionStage<AddedTask> addKeyed(Stage.Session session, long userId, NewTask newTask, Schedule schedule,
+			String key) {
+		Task task = new Task(userId, newTask, schedule, now());
 		// the identity column gives the task its id as it is inserted
 		return session.persist(task)
 			.thenCompose((ignored) -> session.createNativeQuery(
@@ -163,13 +195,6 @@ public class TaskService {
 				parameters.put("description", changes.description());
 			}
 		}
-		if (changes.clearDueDate()) {
-			hql.append(", t.dueDate = null");
-		}
-		else if (changes.dueDate() != null) {
-			hql.append(", t.dueDate = :dueDate");
-			parameters.put("dueDate", changes.dueDate());
-		}
 		if (changes.priority() != null) {
 			hql.append(", t.priority = :priority");
 			parameters.put("priority", changes.priority());
@@ -186,28 +211,136 @@ public class TaskService {
 		else if (Boolean.FALSE.equals(changes.completed())) {
 			hql.append(", t.completed = false, t.completedAt = null");
 		}
-		hql.append(" where t.id = :id and t.userId = :userId");
+		String where = " where t.id = :id and t.userId = :userId"
+				+ ((expectedVersion != null) ? " and t.version = :version" : "");
 		parameters.put("id", taskId);
 		parameters.put("userId", userId);
 		if (expectedVersion != null) {
-			hql.append(" and t.version = :version");
 			parameters.put("version", expectedVersion);
 		}
-		return this.database.transaction((session) -> {
-			Stage.MutationQuery update = session.createMutationQuery(hql.toString());
-			parameters.forEach(update::setParameter);
-			return update.executeUpdate()
+		ScheduleChange scheduleChange = changes.schedule();
+		if (scheduleChange.isEmpty()) {
+			return this.database.transaction((session) -> run(session, hql + where, parameters)
 				.thenCompose((updated) -> owned(session, userId, taskId)
-					.thenCompose((task) -> (updated == 1) ? CompletableFuture.completedFuture(task.view())
-							: CompletableFuture.<TaskView>failedFuture(new StaleVersionException(
-									"Task " + taskId + " changed since you read it: it is at version " + task.version()
-											+ ", not " + expectedVersion + ". Reload it and make your change again.",
-									task.version()))));
+					.thenCompose((task) -> updated(task, updated, expectedVersion))));
+		}
+		// the schedule after the change depends on the stored one: read it under a lock,
+		// so that no other change of it comes between the read and the write
+		return this.database
+			.transaction((session) -> owned(session, userId, taskId, LockMode.PESSIMISTIC_WRITE).thenCompose(
+					(task) -> schedule(session, userId, task.schedule(), scheduleChange).thenCompose((schedule) -> {
+						appendSchedule(hql, parameters, schedule);
+						return run(session, hql + where, parameters);
+					})
+						.thenCompose((updated) -> session.refresh(task)
+							.thenCompose((ignored) -> updated(task, updated, expectedVersion)))));
+	}
+
+	private static CompletionStage<Integer> run(Stage.Session session, String hql, Map<String, Object> parameters) {
+		Stage.MutationQuery update = session.createMutationQuery(hql);
+		parameters.forEach(update::setParameter);
+		return update.executeUpdate();
+	}
+
+	private static void appendSchedule(StringBuilder hql, Map<String, Object> parameters, Schedule schedule) {
+		set(hql, parameters, "dueDate", schedule.dueDate());
+		set(hql, parameters, "dueTime", schedule.dueTime());
+		set(hql, parameters, "remindAt", schedule.remindAt());
+		set(hql, parameters, "remindBeforeMinutes", schedule.remindBeforeMinutes());
+		set(hql, parameters, "remindedAt", schedule.remindedAt());
+		set(hql, parameters, "recurrence", schedule.recurrence());
+		set(hql, parameters, "recurrenceStart", schedule.recurrenceStart());
+	}
+
+	private static void set(StringBuilder hql, Map<String, Object> parameters, String attribute, Object value) {
+		if (value == null) {
+			hql.append(", t.").append(attribute).append(" = null");
+		}
+		else {
+			hql.append(", t.").append(attribute).append(" = :").append(attribute);
+			parameters.put(attribute, value);
+		}
+	}
+
+	private static CompletionStage<TaskView> updated(Task task, int updated, Long expectedVersion) {
+		if (updated == 1) {
+			return CompletableFuture.completedFuture(task.view());
+		}
+		return CompletableFuture.failedFuture(
+				new StaleVersionException(
+						"Task " + task.id() + " changed since you read it: it is at version " + task.version()
+								+ ", not " + expectedVersion + ". Reload it and make your change again.",
+						task.version()));
+	}
+
+	/**
+	 * Adds the next occurrence of a completed recurring task, at most once: in one
+	 * transaction, the same task on the rule's next day after the done one's, with its
+	 * reminder at the same time before it (computed in the owner's zone, so 09:00 stays
+	 * 09:00 across daylight saving), following the done one. A second call for the same
+	 * task, even at the same time, adds nothing.
+	 * @param completedTaskId the task that was completed
+	 * @return the new occurrence; empty when the task is gone, not completed, does not
+	 * repeat, its rule has ended, or its next occurrence exists already
+	 */
+	public Mono<NextOccurrence> addNextOccurrence(long completedTaskId) {
+		return this.database
+			.<NextOccurrence>transaction((session) -> session.find(Task.class, completedTaskId).thenCompose((done) -> {
+				if (done == null || !done.completed() || done.schedule().recurrence() == null) {
+					return CompletableFuture.completedFuture(null);
+				}
+				return session.createNativeQuery("select count(*) from tasks where previous_task_id = :id", Long.class)
+					.setParameter("id", completedTaskId)
+					.getSingleResult()
+					.thenCompose((followed) -> (followed > 0) ? CompletableFuture.completedFuture(null)
+							: addNext(session, done));
+			}))
+			// the unique previous_task_id: another call added it meanwhile
+			.onErrorResume(Database::isDuplicate, (ex) -> Mono.empty());
+	}
+
+	private CompletionStage<NextOccurrence> addNext(Stage.Session session, Task done) {
+		Schedule current = done.schedule();
+		LocalDate next = Recurrence.parse(current.recurrence())
+			.nextAfter(current.recurrenceStart(), current.dueDate())
+			.orElse(null);
+		if (next == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return zone(session, done.userId()).thenCompose((zone) -> {
+			Task task = done.next(TaskRules.nextOccurrence(current, next, zone), now());
+			return session.persist(task).thenApply((ignored) -> new NextOccurrence(done.userId(), task.view()));
 		});
 	}
 
 	public Mono<TaskView> complete(long userId, long taskId, Long expectedVersion) {
 		return update(userId, taskId, TaskChanges.completion(), expectedVersion);
+	}
+
+	/**
+	 * Completes several tasks, each on its own: a task that is not the user's (or gone)
+	 * is reported and the others are completed.
+	 * @param ids 1 to {@value TaskRules#MAX_IDS} different ids
+	 * @return an outcome per id, in the order given
+	 */
+	public Mono<List<TaskOutcome>> completeAll(long userId, List<Long> ids) {
+		return each(TaskRules.ids(ids), (id) -> complete(userId, id, null));
+	}
+
+	/**
+	 * Deletes several tasks, each on its own, as {@link #completeAll}.
+	 * @return an outcome per id with the task as it was, in the order given
+	 */
+	public Mono<List<TaskOutcome>> deleteAll(long userId, List<Long> ids) {
+		return each(TaskRules.ids(ids), (id) -> delete(userId, id));
+	}
+
+	private static Mono<List<TaskOutcome>> each(List<Long> ids, Function<Long, Mono<TaskView>> change) {
+		return Flux.fromIterable(ids)
+			.concatMap((id) -> change.apply(id)
+				.map((task) -> new TaskOutcome(id, task, null))
+				.onErrorResume(NotFoundException.class, (refused) -> Mono.just(new TaskOutcome(id, null, refused))))
+			.collectList();
 	}
 
 	/**
@@ -327,7 +460,11 @@ public class TaskService {
 	}
 
 	private static CompletionStage<Task> owned(Stage.Session session, long userId, long taskId) {
-		return session.find(Task.class, taskId).thenCompose((task) -> {
+		return owned(session, userId, taskId, LockMode.NONE);
+	}
+
+	private static CompletionStage<Task> owned(Stage.Session session, long userId, long taskId, LockMode lock) {
+		return session.find(Task.class, taskId, lock).thenCompose((task) -> {
 			if (task == null || task.userId() != userId) {
 				return CompletableFuture.failedFuture(new NotFoundException("No task " + taskId));
 			}
@@ -342,7 +479,8 @@ public class TaskService {
 	private static String fingerprint(NewTask task) {
 		StringBuilder text = new StringBuilder();
 		for (Object field : new Object[] { task.title(), task.description(), task.dueDate(), task.priority(),
-				String.join(" ", task.tags()) }) {
+				String.join(" ", task.tags()), task.dueTime(), task.remindAt(), task.remindBeforeMinutes(),
+				task.recurrence() }) {
 			String value = String.valueOf(field);
 			text.append((field != null) ? value.length() + ":" + value : "-").append(';');
 		}

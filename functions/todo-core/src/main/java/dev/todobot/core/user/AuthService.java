@@ -80,6 +80,24 @@ public class AuthService {
 			.map((user) -> session(user.view()));
 	}
 
+	/**
+	 * Changes a user's profile. The time zone is a claim of the token, so the answer is a
+	 * new session; the old token keeps the old zone until it expires.
+	 * @param userId the caller
+	 * @param change the checked change
+	 * @return the session with the changed user
+	 * @throws UnauthenticatedException (in the Mono) when the account is gone
+	 */
+	public Mono<Session> updateProfile(long userId, ProfileChange change) {
+		return this.database.transaction((session) -> session.find(User.class, userId).thenCompose((user) -> {
+			if (user == null) {
+				return CompletableFuture.failedFuture(UnauthenticatedException.accountGone());
+			}
+			user.change(change);
+			return session.flush().thenApply((ignored) -> user.view());
+		})).map(this::session);
+	}
+
 	private Session session(UserView user) {
 		return new Session(this.tokens.issue(user), user);
 	}

@@ -49,6 +49,15 @@ public class User {
 		return new UserView(this.id, this.email, this.name, this.timeZone);
 	}
 
+	void change(ProfileChange change) {
+		if (change.timeZone() != null) {
+			this.timeZone = change.timeZone();
+		}
+		if (change.name() != null) {
+			this.name = change.name().isEmpty() ? null : change.name();
+		}
+	}
+
 	String passwordHash() {
 		return this.passwordHash;
 	}

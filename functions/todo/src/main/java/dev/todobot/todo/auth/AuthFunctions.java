@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import dev.todobot.core.user.AuthService;
 import dev.todobot.core.user.AuthThrottle;
+import dev.todobot.core.user.ProfileChange;
 import dev.todobot.core.user.SignIn;
 import dev.todobot.core.user.SignUp;
 import dev.todobot.core.web.ClientAddressFilter;
@@ -68,6 +69,17 @@ class AuthFunctions {
 			AuthService auth, AuthThrottle throttle) {
 		return events.of(TodoOperation.LOGIN, endpoints.open(SignIn.class, (signIn) -> ClientAddressFilter.current()
 			.flatMap((address) -> throttle.signIn(signIn.email(), address, () -> auth.signIn(signIn)))));
+	}
+
+	/**
+	 * Changes the caller's time zone or name; answers a new session, as the zone is a
+	 * claim of the token.
+	 */
+	@Bean
+	Function<Message<byte[]>, Mono<Message<byte[]>>> updateProfile(FunctionEndpoints endpoints,
+			CloudEventEndpoints events, AuthService auth) {
+		return events.of(TodoOperation.UPDATE_PROFILE, endpoints.authenticated(ProfileChange.class,
+				(caller, change) -> auth.updateProfile(caller.user().id(), change)));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.event.TaskEvent;
 import dev.todobot.core.web.FunctionEndpoint;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -15,6 +16,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.spring.messaging.CloudEventMessageConverter;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -66,6 +68,7 @@ public class CloudEventEndpoints {
 		if (announces(operation, answer)) {
 			this.announcer.announce(event(operation, answer));
 		}
+		announceEach(operation, answer);
 		return answer.message();
 	}
 
@@ -74,6 +77,7 @@ public class CloudEventEndpoints {
 		if (announces(operation, answer)) {
 			this.announcer.announce(event);
 		}
+		announceEach(operation, answer);
 		if (mode == ReceivedEvent.Mode.STRUCTURED) {
 			byte[] structured = EventFormatProvider.getInstance()
 				.resolveFormat(JsonFormat.CONTENT_TYPE)
@@ -86,6 +90,36 @@ public class CloudEventEndpoints {
 		@SuppressWarnings("unchecked")
 		Message<byte[]> binary = (Message<byte[]>) BINARY.toMessage(event, new MessageHeaders(Map.of()));
 		return binary;
+	}
+
+	/**
+	 * Announces each task an operation on several tasks changed, as if it had been
+	 * changed alone: consumers (a Trigger on todo.task.completed) see one kind of event
+	 * however the change was asked for.
+	 */
+	private void announceEach(TodoOperation operation, FunctionEndpoint.Answer answer) {
+		TaskEvent each = operation.announcedEach();
+		if (each == null) {
+			return;
+		}
+		for (JsonNode result : JsonMapper.shared().readTree(answer.body()).path("results")) {
+			if (!result.path("ok").asBoolean()) {
+				continue;
+			}
+			JsonNode data = (each == TaskEvent.DELETED)
+					? JsonMapper.shared().createObjectNode().put("id", result.path("id").asLong()).put("deleted", true)
+					: result.path("task");
+			this.announcer.announce(CloudEventBuilder.v1()
+				.withId(UUID.randomUUID().toString())
+				.withSource(SOURCE)
+				.withType(each.type())
+				.withTime(OffsetDateTime.now(ZoneOffset.UTC))
+				.withDataContentType(MediaType.APPLICATION_JSON_VALUE)
+				.withData(JsonMapper.shared().writeValueAsBytes(data))
+				.withSubject(result.path("id").asString())
+				.withExtension("userid", Long.toString(answer.caller().user().id()))
+				.build());
+		}
 	}
 
 	private static boolean announces(TodoOperation operation, FunctionEndpoint.Answer answer) {

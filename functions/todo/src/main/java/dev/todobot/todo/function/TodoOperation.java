@@ -22,7 +22,17 @@ public enum TodoOperation {
 
 	COMPLETE_TASK("todo.task.complete", TaskEvent.COMPLETED),
 
-	DELETE_TASK("todo.task.delete", TaskEvent.DELETED);
+	DELETE_TASK("todo.task.delete", TaskEvent.DELETED),
+
+	COMPLETE_TASKS("todo.tasks.complete", "todo.tasks.completed", TaskEvent.COMPLETED),
+
+	DELETE_TASKS("todo.tasks.delete", "todo.tasks.deleted", TaskEvent.DELETED),
+
+	LIST_REMINDERS("todo.reminder.list", "todo.reminder.listed"),
+
+	DISMISS_REMINDERS("todo.reminder.dismiss", "todo.reminder.dismissed"),
+
+	UPDATE_PROFILE("todo.user.update", "todo.user.updated");
 
 	private final String requestType;
 
@@ -30,16 +40,28 @@ public enum TodoOperation {
 
 	private final boolean change;
 
+	private final TaskEvent announcedEach;
+
 	TodoOperation(String requestType, String replyType) {
-		this.requestType = requestType;
-		this.replyType = replyType;
-		this.change = false;
+		this(requestType, replyType, null);
 	}
 
 	TodoOperation(String requestType, TaskEvent announced) {
 		this.requestType = requestType;
 		this.replyType = announced.type();
 		this.change = true;
+		this.announcedEach = null;
+	}
+
+	/**
+	 * An operation on several tasks, whose answer lists a result per task.
+	 * @param announcedEach the event each task it changed is announced as
+	 */
+	TodoOperation(String requestType, String replyType, TaskEvent announcedEach) {
+		this.requestType = requestType;
+		this.replyType = replyType;
+		this.change = false;
+		this.announcedEach = announcedEach;
 	}
 
 	/** The {@code type} a CloudEvent calling this function must have. */
@@ -52,7 +74,15 @@ public enum TodoOperation {
 		return this.replyType;
 	}
 
-	/** Whether the operation changes data, and so is announced to {@code K_SINK}. */
+	/**
+	 * For an operation on several tasks, the event each changed task is announced as (its
+	 * result's {@code task}, or its id for a delete); {@code null} otherwise.
+	 */
+	public TaskEvent announcedEach() {
+		return this.announcedEach;
+	}
+
+	/** Whether the operation changes one task, and so is announced to {@code K_SINK}. */
 	public boolean change() {
 		return this.change;
 	}

@@ -73,4 +73,18 @@ class TaskFunctions {
 							.map((deleted) -> new DeletedTask(deleted.id(), true))));
 	}
 
+	@Bean
+	Function<Message<byte[]>, Mono<Message<byte[]>>> completeTasks(FunctionEndpoints endpoints,
+			CloudEventEndpoints events, TaskService tasks) {
+		return events.of(TodoOperation.COMPLETE_TASKS, endpoints.authenticated(TaskIdsRequest.class,
+				(caller, request) -> tasks.completeAll(caller.user().id(), request.ids()).map(TaskResults::completed)));
+	}
+
+	@Bean
+	Function<Message<byte[]>, Mono<Message<byte[]>>> deleteTasks(FunctionEndpoints endpoints,
+			CloudEventEndpoints events, TaskService tasks) {
+		return events.of(TodoOperation.DELETE_TASKS, endpoints.authenticated(TaskIdsRequest.class,
+				(caller, request) -> tasks.deleteAll(caller.user().id(), request.ids()).map(TaskResults::deleted)));
+	}
+
 }
