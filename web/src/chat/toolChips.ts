@@ -117,7 +117,7 @@ function resultFields(value: unknown): Fields {
 function listCount(raw: unknown, result: Fields): number | undefined {
   const parsed = parse(raw);
   if (Array.isArray(parsed)) return parsed.length;
-  for (const key of ['items', 'tasks']) {
+  for (const key of ['items', 'tasks', 'reminders']) {
     const list = result[key];
     if (Array.isArray(list)) return list.length;
   }
