@@ -25,7 +25,7 @@ export async function startDevstack(name = 'e2e') {
   const target = join(web, 'target', name);
   mkdirSync(target, { recursive: true });
   const work = mkdtempSync(join(target, 'run-'));
-  const port = await freePorts(4);
+  const port = await freePorts(5);
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   // kept after the run, for a look when something failed
   const logFile = join(target, 'devstack.log');
@@ -106,7 +106,7 @@ export async function startDevstack(name = 'e2e') {
   }
 }
 
-/** A port from which the next count - 1 ports are free too (devstack takes N to N+3). */
+/** A port from which the next count - 1 ports are free too (devstack takes N to N+4: the gateway, todo, mcp, chat, reminders). */
 async function freePorts(count) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20000 + Math.floor(Math.random() * 40000);
