@@ -5,6 +5,8 @@ import { AuthScreen } from '../auth/AuthScreen';
 import { clearSession, loadSession, saveSession, type Session } from '../auth/session';
 import { ChatPanel } from '../chat/ChatPanel';
 import { createApiClient } from '../lib/api';
+import { ProfilePanel } from '../profile/ProfilePanel';
+import { RemindersMenu } from '../reminders/RemindersMenu';
 import { TaskPanel } from '../tasks/TaskPanel';
 import styles from './App.module.css';
 
@@ -15,6 +17,7 @@ export function TodoApp() {
   const [notice, setNotice] = useState<string | null>(null);
   const [waking, setWaking] = useState(false);
   const [tasksVersion, setTasksVersion] = useState(0);
+  const [menu, setMenu] = useState<'reminders' | 'profile' | null>(null);
 
   const api = useMemo(
     () =>
@@ -40,8 +43,19 @@ export function TodoApp() {
 
   function signOut() {
     clearSession();
+    setMenu(null);
     setSession(null);
   }
+
+  /** A changed profile comes with a new token: the zone is one of its claims. */
+  function profileSaved(changed: Session) {
+    saveSession(changed);
+    setSession(changed);
+    // "today", "overdue" and the due times are counted in the new zone
+    setTasksVersion((v) => v + 1);
+  }
+
+  const zone = session?.user.timeZone ?? 'UTC';
 
   return (
     <>
@@ -54,14 +68,32 @@ export function TodoApp() {
           <header className={styles.header}>
             <span className={styles.brand}>Todo Chatbot</span>
             <span className={styles.user}>{session.user.name || session.user.email}</span>
-            <button type="button" onClick={signOut}>
-              Sign out
-            </button>
+            <div className={styles.headerTools} onKeyDown={(e) => e.key === 'Escape' && setMenu(null)}>
+              <RemindersMenu
+                api={api}
+                zone={zone}
+                open={menu === 'reminders'}
+                onOpenChange={(open) => setMenu(open ? 'reminders' : null)}
+              />
+              <button
+                type="button"
+                aria-expanded={menu === 'profile'}
+                onClick={() => setMenu(menu === 'profile' ? null : 'profile')}
+              >
+                Profile
+              </button>
+              {menu === 'profile' && (
+                <ProfilePanel api={api} session={session} onSaved={profileSaved} onClose={() => setMenu(null)} />
+              )}
+              <button type="button" onClick={signOut}>
+                Sign out
+              </button>
+            </div>
           </header>
           <main className={styles.main}>
             <h1 className="visually-hidden">Your tasks</h1>
             <ChatPanel api={api} onTasksChanged={() => setTasksVersion((v) => v + 1)} />
-            <TaskPanel api={api} version={tasksVersion} />
+            <TaskPanel api={api} version={tasksVersion} zone={zone} />
           </main>
         </div>
       )}

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../lib/api';
 import { errorMessage } from '../lib/errors';
+import { browserTimeZone } from '../lib/zones';
 import type { Session } from './session';
 import styles from './Auth.module.css';
 
@@ -30,6 +31,8 @@ export function AuthScreen({ api, notice, onSignedIn }: Props) {
       email: String(form.get('email')).trim(),
       password: String(form.get('password')),
       ...(signUp && name && { name }),
+      // the account counts "today" and due times in the zone of the browser it was made in
+      ...(signUp && browserTimeZone() && { timeZone: browserTimeZone() }),
     };
     setBusy(true);
     setError(null);

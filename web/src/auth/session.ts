@@ -9,6 +9,8 @@ export interface User {
   id: number | string;
   email: string;
   name: string | null;
+  /** The IANA time zone their days are counted in, such as Europe/Berlin (older sessions lack it). */
+  timeZone?: string;
 }
 
 export interface Session {

@@ -26,6 +26,43 @@ describe('tool call chips', () => {
     expect(text('update_task', { task_id: 4, completed: false }, { id: 4 })).toBe('reopened #4');
   });
 
+  it('names the schedule fields an update changed', () => {
+    expect(
+      text('update_task', { task_id: 4, due_time: '09:00', remind_before_minutes: 10, recurrence: 'FREQ=DAILY' }, {}),
+    ).toBe('updated #4: due time, reminder, repeat');
+  });
+
+  it('counts what a bulk change did, and what it could not', () => {
+    const results = {
+      results: [
+        { id: 1, ok: true },
+        { id: 2, ok: false, status: 404, detail: 'No task 2' },
+      ],
+    };
+    expect(text('complete_tasks', { ids: [1, 2] }, { structuredContent: results })).toBe(
+      'completed 1 task, 1 not found or failed',
+    );
+    expect(
+      text(
+        'delete_tasks',
+        { ids: [1, 3] },
+        {
+          results: [
+            { id: 1, ok: true },
+            { id: 3, ok: true },
+          ],
+        },
+      ),
+    ).toBe('deleted 2 tasks');
+    expect(
+      describeToolCall({ name: 'delete_tasks', arguments: {}, result: { results: [{ id: 9, ok: false }] } }).kind,
+    ).toBe('failed');
+  });
+
+  it('counts the reminders a listing found', () => {
+    expect(text('list_reminders', {}, { items: [{ id: 1 }, { id: 2 }] })).toBe('found 2 reminders');
+  });
+
   it('counts the tasks a listing found', () => {
     expect(text('list_tasks', { status: 'pending' }, { items: [{ id: 1 }, { id: 2 }], nextCursor: null })).toBe(
       'found 2 tasks',

@@ -16,6 +16,13 @@ const FIELD_NAMES: Record<string, string> = {
   dueDate: 'due date',
   priority: 'priority',
   tags: 'tags',
+  due_time: 'due time',
+  dueTime: 'due time',
+  remind_at: 'reminder',
+  remindAt: 'reminder',
+  remind_before_minutes: 'reminder',
+  remindBeforeMinutes: 'reminder',
+  recurrence: 'repeat',
 };
 
 /** Says in a few words what a tool call changed: "added: Buy milk", "completed #3". */
@@ -40,8 +47,28 @@ export function describeToolCall(call: ToolCall): Chip {
       if (failed) return fail(`update ${number}`);
       if (args.completed === true) return { kind: 'completed', text: `completed ${named}` };
       if (args.completed === false) return { kind: 'reopened', text: `reopened ${named}` };
-      const changed = Object.keys(args).flatMap((key) => FIELD_NAMES[key] ?? []);
+      const changed = [...new Set(Object.keys(args).flatMap((key) => FIELD_NAMES[key] ?? []))];
       return { kind: 'updated', text: `updated ${number}${changed.length ? `: ${changed.join(', ')}` : ''}` };
+    }
+    case 'complete_tasks':
+    case 'delete_tasks': {
+      const verb = call.name === 'complete_tasks' ? 'completed' : 'deleted';
+      if (failed) return fail(`${verb === 'completed' ? 'complete' : 'delete'} tasks`);
+      const results = Array.isArray(result.results) ? result.results.map(fields) : [];
+      const done = results.filter((r) => r.ok === true).length;
+      const missed = results.length - done;
+      return {
+        kind: done === 0 && missed > 0 ? 'failed' : verb,
+        text: `${verb} ${plural(done, 'task')}${missed > 0 ? `, ${missed} not found or failed` : ''}`,
+      };
+    }
+    case 'list_reminders': {
+      if (failed) return fail('list reminders');
+      const count = listCount(call.result, result);
+      return {
+        kind: 'listed',
+        text: count === undefined ? 'looked up reminders' : `found ${plural(count, 'reminder')}`,
+      };
     }
     case 'list_tasks': {
       if (failed) return fail('list tasks');
@@ -90,7 +117,7 @@ function resultFields(value: unknown): Fields {
 function listCount(raw: unknown, result: Fields): number | undefined {
   const parsed = parse(raw);
   if (Array.isArray(parsed)) return parsed.length;
-  for (const key of ['items', 'tasks']) {
+  for (const key of ['items', 'tasks', 'reminders']) {
     const list = result[key];
     if (Array.isArray(list)) return list.length;
   }

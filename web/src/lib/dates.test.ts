@@ -18,3 +18,25 @@ describe('due dates', () => {
     expect(describeDue('2031-01-10', now, 'en-US')).toEqual({ text: 'Due Fri, Jan 10, 2031', overdue: false });
   });
 });
+
+describe('due times', () => {
+  it('adds the due time to the day', () => {
+    expect(describeDue('2030-05-04', now, 'en-US', '09:00')).toEqual({ text: 'Due tomorrow at 09:00', overdue: false });
+    expect(describeDue('2030-05-10', now, 'en-US', '18:30')).toEqual({
+      text: 'Due Fri, May 10 at 18:30',
+      overdue: false,
+    });
+  });
+
+  it('counts today in the user’s zone when given', () => {
+    const instant = new Date('2030-05-03T23:30:00Z');
+    expect(describeDue('2030-05-04', instant, 'en-US', null, 'Asia/Tokyo')).toEqual({
+      text: 'Due today',
+      overdue: false,
+    });
+    expect(describeDue('2030-05-03', instant, 'en-US', null, 'Asia/Tokyo')).toEqual({
+      text: 'Overdue: Fri, May 3',
+      overdue: true,
+    });
+  });
+});

@@ -2,6 +2,9 @@
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { describeDue } from '../lib/dates';
+import { BellIcon } from '../reminders/BellIcon';
+import { ScheduleFields } from './ScheduleFields';
+import { describeLead, scheduleChanges, scheduleOf, toSchedule } from './schedule';
 import { PRIORITIES, type Priority, type Task, type TaskChanges } from './types';
 import styles from './Tasks.module.css';
 
@@ -9,6 +12,11 @@ interface Props {
   task: Task;
   busy: boolean;
   now: Date;
+  /** The user's zone: "today" and reminder times are on its clock. */
+  zone: string;
+  /** Null unless the list is in selection mode (for bulk changes). */
+  selected: boolean | null;
+  onSelect: (selected: boolean) => void;
   onToggle: () => void;
   /** Resolves to true when the changes were saved. */
   onSave: (changes: TaskChanges) => Promise<boolean>;
@@ -16,7 +24,7 @@ interface Props {
   onTag: (tag: string) => void;
 }
 
-export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }: Props) {
+export function TaskItem({ task, busy, now, zone, selected, onSelect, onToggle, onSave, onDelete, onTag }: Props) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -33,6 +41,7 @@ export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }:
         <EditForm
           task={task}
           busy={busy}
+          zone={zone}
           onCancel={() => setEditing(false)}
           onSave={async (changes) => {
             if (await onSave(changes)) setEditing(false);
@@ -42,9 +51,19 @@ export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }:
     );
   }
 
-  const due = task.dueDate ? describeDue(task.dueDate, now) : null;
+  const due = task.dueDate ? describeDue(task.dueDate, now, undefined, task.dueTime, zone) : null;
+  const reminder = describeReminder(task, zone);
   return (
-    <li className={styles.task} data-done={task.completed || undefined}>
+    <li className={styles.task} data-done={task.completed || undefined} data-selected={selected || undefined}>
+      {selected !== null && (
+        <input
+          type="checkbox"
+          className={styles.select}
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
+          aria-label={`Select ${task.title}`}
+        />
+      )}
       <input
         type="checkbox"
         className={styles.check}
@@ -59,9 +78,25 @@ export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }:
         <div className={styles.meta}>
           <span className={styles.id}>#{task.id}</span>
           {due && task.dueDate && (
-            <time className={due.overdue && !task.completed ? styles.overdue : undefined} dateTime={task.dueDate}>
+            <time
+              className={due.overdue && !task.completed ? styles.overdue : undefined}
+              dateTime={task.dueTime ? `${task.dueDate}T${task.dueTime}` : task.dueDate}
+            >
               {due.text}
             </time>
+          )}
+          {task.recurrenceText && (
+            <span className={styles.repeat}>
+              <span aria-hidden="true">↻ </span>
+              <span className="visually-hidden">Repeats </span>
+              {task.recurrenceText}
+            </span>
+          )}
+          {reminder && !task.completed && (
+            <span className={styles.reminder} title={reminder}>
+              <BellIcon label="Reminder" />
+              {reminder}
+            </span>
           )}
           {task.priority !== 'medium' && (
             <span className={styles[task.priority]}>{capitalize(task.priority)} priority</span>
@@ -106,24 +141,27 @@ export function TaskItem({ task, busy, now, onToggle, onSave, onDelete, onTag }:
 function EditForm({
   task,
   busy,
+  zone,
   onCancel,
   onSave,
 }: {
   task: Task;
   busy: boolean;
+  zone: string;
   onCancel: () => void;
   onSave: (changes: TaskChanges) => void;
 }) {
+  const [schedule, setSchedule] = useState(() => scheduleOf(task, zone));
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title')).trim();
-    const dueDate = String(form.get('dueDate')) || null;
     const priority = String(form.get('priority')) as Priority;
     const changes: TaskChanges = {
       ...(title !== task.title && { title }),
-      ...(dueDate !== task.dueDate && { dueDate }),
       ...(priority !== task.priority && { priority }),
+      ...scheduleChanges(task, toSchedule(schedule, zone)),
     };
     if (Object.keys(changes).length === 0) onCancel();
     else onSave(changes);
@@ -143,10 +181,6 @@ function EditForm({
         <input name="title" defaultValue={task.title} required maxLength={200} autoFocus />
       </label>
       <label>
-        <span>Due date</span>
-        <input name="dueDate" type="date" defaultValue={task.dueDate ?? ''} />
-      </label>
-      <label>
         <span>Priority</span>
         <select name="priority" defaultValue={task.priority}>
           {PRIORITIES.map((p) => (
@@ -156,6 +190,7 @@ function EditForm({
           ))}
         </select>
       </label>
+      <ScheduleFields value={schedule} onChange={setSchedule} />
       <div className={styles.editActions}>
         <button type="submit" className="primary" disabled={busy}>
           Save
@@ -165,6 +200,15 @@ function EditForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** "10 minutes before", "May 14, 2030, 8:00 PM" (on the user's clock), or null without a reminder. */
+function describeReminder(task: Task, zone: string): string | null {
+  if (task.remindBeforeMinutes != null) return describeLead(task.remindBeforeMinutes);
+  if (!task.remindAt) return null;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
+    new Date(task.remindAt),
   );
 }
 

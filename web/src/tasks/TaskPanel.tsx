@@ -5,9 +5,21 @@ import { newIdempotencyKey, type ApiClient } from '../lib/api';
 import { errorMessage } from '../lib/errors';
 import { FilterBar } from './FilterBar';
 import { DEFAULT_FILTERS, isFiltered, type TaskFilters } from './query';
-import { addTask, CHANGED_ELSEWHERE, changeOrReload, completeTask, deleteTask, updateTask } from './taskApi';
+import { BulkBar, type BulkFailure } from './BulkBar';
+import { ScheduleFields } from './ScheduleFields';
+import { EMPTY_SCHEDULE, newTaskSchedule, toSchedule } from './schedule';
+import {
+  addTask,
+  CHANGED_ELSEWHERE,
+  changeOrReload,
+  completeTask,
+  completeTasks,
+  deleteTask,
+  deleteTasks,
+  updateTask,
+} from './taskApi';
 import { TaskItem } from './TaskItem';
-import type { Task, TaskChanges } from './types';
+import type { BulkResult, Task, TaskChanges } from './types';
 import { useTaskList } from './useTaskList';
 import styles from './Tasks.module.css';
 
@@ -17,17 +29,25 @@ interface Props {
   api: ApiClient;
   /** Changes when something else (the chat) may have changed the tasks. */
   version: number;
+  /** The user's time zone: "today", due times and reminders are on its clock. */
+  zone: string;
 }
 
-export function TaskPanel({ api, version }: Props) {
+export function TaskPanel({ api, version, zone }: Props) {
   const [filters, setFilters] = useState<TaskFilters>(DEFAULT_FILTERS);
   const [search, setSearch] = useState('');
   const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
   const [actionError, setActionError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  // the key of an addition that failed: trying the same title again reuses it, so that an
+  const [details, setDetails] = useState(false);
+  const [schedule, setSchedule] = useState(EMPTY_SCHEDULE);
+  // null unless the list is in selection mode
+  const [selected, setSelected] = useState<ReadonlySet<number> | null>(null);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [bulkFailures, setBulkFailures] = useState<BulkFailure | null>(null);
+  // the key of an addition that failed: trying the same task again reuses it, so that an
   // addition whose answer was lost is not made twice
-  const unfinishedAdd = useRef<{ title: string; key: string } | null>(null);
+  const unfinishedAdd = useRef<{ request: string; key: string } | null>(null);
   const list = useTaskList(api, filters, version);
   const headingId = useId();
   const now = new Date();
@@ -63,13 +83,17 @@ export function TaskPanel({ api, version }: Props) {
     const form = event.currentTarget;
     const title = String(new FormData(form).get('title')).trim();
     if (!title) return;
+    const extra = details ? newTaskSchedule(toSchedule(schedule, zone)) : {};
+    const request = JSON.stringify({ title, ...extra });
     setAdding(true);
     setActionError(null);
-    if (unfinishedAdd.current?.title !== title) unfinishedAdd.current = { title, key: newIdempotencyKey() };
+    if (unfinishedAdd.current?.request !== request) unfinishedAdd.current = { request, key: newIdempotencyKey() };
     try {
-      await addTask(api, title, unfinishedAdd.current.key);
+      await addTask(api, title, unfinishedAdd.current.key, extra);
       unfinishedAdd.current = null;
       form.reset();
+      setSchedule(EMPTY_SCHEDULE);
+      setDetails(false);
       await list.reload();
     } catch (error) {
       setActionError(errorMessage(error));
@@ -110,6 +134,49 @@ export function TaskPanel({ api, version }: Props) {
       list.remove(task.id);
     });
 
+  /** Runs a bulk change of the selected tasks; what failed stays selected, with its reason. */
+  async function bulk(verb: 'complete' | 'delete') {
+    if (!selected || selected.size === 0) return;
+    const ids = list.items.filter((t) => selected.has(t.id)).map((t) => t.id);
+    setBulkBusy(true);
+    setActionError(null);
+    setBulkFailures(null);
+    try {
+      const results: BulkResult[] = verb === 'complete' ? await completeTasks(api, ids) : await deleteTasks(api, ids);
+      const failed = results.filter((r) => !r.ok);
+      const titles = new Map(list.items.map((t) => [t.id, t.title]));
+      for (const result of results) {
+        if (result.ok && result.task) list.replace(result.task);
+        // deleted now, or already gone (deleted elsewhere)
+        if ((result.ok && verb === 'delete') || result.status === 404) list.remove(result.id);
+      }
+      // what failed for another reason stays selected, to try again
+      setSelected(new Set(failed.filter((r) => r.status !== 404).map((r) => r.id)));
+      if (failed.length > 0) {
+        setBulkFailures({
+          verb,
+          total: results.length,
+          failures: failed.map((r) => ({ id: r.id, title: titles.get(r.id), detail: r.detail ?? `HTTP ${r.status}` })),
+        });
+      }
+      // a completed recurring task is followed by its next occurrence
+      if (verb === 'complete') await list.reload();
+    } catch (error) {
+      setActionError(errorMessage(error));
+    } finally {
+      setBulkBusy(false);
+    }
+  }
+
+  function select(id: number, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading}>
@@ -128,12 +195,39 @@ export function TaskPanel({ api, version }: Props) {
           autoComplete="off"
           required
         />
+        <button
+          type="button"
+          aria-expanded={details}
+          aria-controls={details ? `${headingId}-details` : undefined}
+          onClick={() => setDetails(!details)}
+        >
+          Details
+        </button>
         <button type="submit" className="primary" disabled={adding}>
           Add
         </button>
+        {details && (
+          <div id={`${headingId}-details`} className={styles.addDetails}>
+            <ScheduleFields value={schedule} onChange={setSchedule} />
+          </div>
+        )}
       </form>
 
       <FilterBar filters={filters} search={search} onSearch={setSearch} onChange={filter} />
+
+      <BulkBar
+        selected={selected}
+        shown={list.items.map((t) => t.id)}
+        busy={bulkBusy}
+        failures={bulkFailures}
+        onSelecting={(on) => {
+          setSelected(on ? new Set() : null);
+          setBulkFailures(null);
+        }}
+        onSelectAll={(ids) => setSelected(new Set(ids))}
+        onComplete={() => void bulk('complete')}
+        onDelete={() => void bulk('delete')}
+      />
 
       {(actionError ?? list.error) && (
         <p className={styles.error} role="alert">
@@ -142,13 +236,20 @@ export function TaskPanel({ api, version }: Props) {
       )}
 
       <div className={styles.scroll}>
-        <ul className={styles.list} aria-busy={list.loading === 'first' || undefined}>
+        <ul
+          className={styles.list}
+          aria-busy={list.loading === 'first' || undefined}
+          data-selecting={selected !== null || undefined}
+        >
           {list.items.map((task) => (
             <TaskItem
               key={task.id}
               task={task}
               now={now}
-              busy={busyIds.has(task.id)}
+              zone={zone}
+              selected={selected ? selected.has(task.id) : null}
+              onSelect={(on) => select(task.id, on)}
+              busy={busyIds.has(task.id) || bulkBusy}
               onToggle={() => toggle(task)}
               onSave={(changes) => save(task, changes)}
               onDelete={() => remove(task)}

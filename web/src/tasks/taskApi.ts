@@ -1,5 +1,5 @@
 import { ApiError, type ApiClient } from '../lib/api';
-import type { ListTasksRequest, Task, TaskChanges, TaskPage } from './types';
+import type { BulkResult, ListTasksRequest, Task, TaskChanges, TaskPage } from './types';
 
 export function listTasks(api: ApiClient, request: ListTasksRequest): Promise<TaskPage> {
   return api.call<TaskPage>('/api/todo/listTasks', request, { idempotent: true });
@@ -13,8 +13,13 @@ export function getTask(api: ApiClient, id: number): Promise<Task> {
  * Adds a task. `idempotencyKey` names this one addition: a request sent again with the same key
  * (by the client's retries, or by the user trying again after a failure) adds nothing more.
  */
-export function addTask(api: ApiClient, title: string, idempotencyKey: string): Promise<Task> {
-  return api.call<Task>('/api/todo/addTask', { title }, { idempotencyKey });
+export function addTask(
+  api: ApiClient,
+  title: string,
+  idempotencyKey: string,
+  details: Omit<TaskChanges, 'title'> = {},
+): Promise<Task> {
+  return api.call<Task>('/api/todo/addTask', { title, ...details }, { idempotencyKey });
 }
 
 /** Changes `task` as it was read: refused with a 409 when it has changed since. */
@@ -29,6 +34,20 @@ export function completeTask(api: ApiClient, task: Task): Promise<Task> {
 
 export function deleteTask(api: ApiClient, id: number): Promise<{ id: number; deleted: true }> {
   return api.call('/api/todo/deleteTask', { id });
+}
+
+/**
+ * Completes several tasks at once: a result per id, in the order given, each on its own (one
+ * missing task does not undo the others). Not retried after a 502/503/504: the first try may
+ * have done the work, and a second would then report each task as failed.
+ */
+export async function completeTasks(api: ApiClient, ids: number[]): Promise<BulkResult[]> {
+  return (await api.call<{ results: BulkResult[] }>('/api/todo/completeTasks', { ids })).results;
+}
+
+/** Deletes several tasks at once, a result per id (not retried either, as for completeTasks). */
+export async function deleteTasks(api: ApiClient, ids: number[]): Promise<BulkResult[]> {
+  return (await api.call<{ results: BulkResult[] }>('/api/todo/deleteTasks', { ids })).results;
 }
 
 export const CHANGED_ELSEWHERE = 'This task was changed elsewhere; showing the latest. Your change was not saved.';

@@ -9,6 +9,18 @@ export interface Task {
   completed: boolean;
   /** YYYY-MM-DD or null */
   dueDate: string | null;
+  /** HH:mm on the owner's clock, or null (only with a due date) */
+  dueTime?: string | null;
+  /** The instant of this occurrence's reminder, or null */
+  remindAt?: string | null;
+  /** The reminder as a lead before the due time (09:00 without one), or null when set as an instant */
+  remindBeforeMinutes?: number | null;
+  /** When the reminder went out, or null */
+  remindedAt?: string | null;
+  /** An RFC 5545 RRULE without "RRULE:", such as FREQ=WEEKLY;BYDAY=MO,WE, or null */
+  recurrence?: string | null;
+  /** The rule in words, such as "every week on Monday and Wednesday"; null when not recurring */
+  recurrenceText?: string | null;
   priority: Priority;
   tags: string[];
   createdAt: string;
@@ -39,7 +51,27 @@ export interface TaskChanges {
   description?: string;
   /** null removes the due date */
   dueDate?: string | null;
+  /** null removes the due time */
+  dueTime?: string | null;
+  remindAt?: string | null;
+  remindBeforeMinutes?: number | null;
+  /** null stops the repetition */
+  recurrence?: string | null;
   priority?: Priority;
   tags?: string[];
   completed?: boolean;
+}
+
+/** What a task is scheduled by: its due day and time, reminder and repetition. */
+export type Schedule = Required<
+  Pick<TaskChanges, 'dueDate' | 'dueTime' | 'remindAt' | 'remindBeforeMinutes' | 'recurrence'>
+>;
+
+export interface BulkResult {
+  id: number;
+  ok: boolean;
+  task?: Task;
+  deleted?: boolean;
+  status?: number;
+  detail?: string;
 }

@@ -25,7 +25,7 @@ export async function startDevstack(name = 'e2e') {
   const target = join(web, 'target', name);
   mkdirSync(target, { recursive: true });
   const work = mkdtempSync(join(target, 'run-'));
-  const port = await freePorts(4);
+  const port = await freePorts(5);
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   // kept after the run, for a look when something failed
   const logFile = join(target, 'devstack.log');
@@ -89,7 +89,16 @@ export async function startDevstack(name = 'e2e') {
     console.log(`devstack running at ${url} after ${seconds} s; its output is in ${logFile}`);
     const browserProfile = join(work, 'chromium-profile');
     mkdirSync(browserProfile);
-    return { url, browserProfile, stop, pid: child.pid, todoUrl: /todo function started: (http\S+)/.exec(output)?.[1] };
+    return {
+      url,
+      browserProfile,
+      stop,
+      pid: child.pid,
+      todoUrl: /todo function started: (http\S+)/.exec(output)?.[1],
+      functions: [...output.matchAll(/^(\w+) function started:/gm)].map((m) => m[1]),
+      // the embedded PostgreSQL's data directory: its postmaster.pid names the port
+      pgdata: /PostgreSQL started, its data in (\S+)/.exec(output)?.[1],
+    };
   } catch (error) {
     await stop();
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
@@ -97,7 +106,7 @@ export async function startDevstack(name = 'e2e') {
   }
 }
 
-/** A port from which the next count - 1 ports are free too (devstack takes N to N+3). */
+/** A port from which the next count - 1 ports are free too (devstack takes N to N+4: the gateway, todo, mcp, chat, reminders). */
 async function freePorts(count) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20000 + Math.floor(Math.random() * 40000);

@@ -46,11 +46,13 @@ async function timed(kind, send, check = async () => undefined) {
   }
 }
 
-const expectStatus = (...statuses) => async (response) => {
-  const body = await response.text();
-  response.parsed = body.startsWith('{') || body.startsWith('[') ? JSON.parse(body) : body;
-  return statuses.includes(response.status) ? undefined : `status ${response.status}: ${body.slice(0, 200)}`;
-};
+const expectStatus =
+  (...statuses) =>
+  async (response) => {
+    const body = await response.text();
+    response.parsed = body.startsWith('{') || body.startsWith('[') ? JSON.parse(body) : body;
+    return statuses.includes(response.status) ? undefined : `status ${response.status}: ${body.slice(0, 200)}`;
+  };
 
 const json = (token, body) => ({
   method: 'POST',
@@ -95,12 +97,24 @@ async function taskApi(kind, base, until) {
       (signal) => fetch(`${base}/addTask`, { ...json(token, { title: `soak ${kind} ${n}`, tags: ['soak'] }), signal }),
       expectStatus(200),
     );
-    await timed('api', (signal) => fetch(`${base}/listTasks`, { ...json(token, { status: 'pending', limit: 20 }), signal }), expectStatus(200));
+    await timed(
+      'api',
+      (signal) => fetch(`${base}/listTasks`, { ...json(token, { status: 'pending', limit: 20 }), signal }),
+      expectStatus(200),
+    );
     const id = added?.parsed?.id;
     if (id !== undefined) {
-      await timed('api', (signal) => fetch(`${base}/completeTask`, { ...json(token, { id }), signal }), expectStatus(200));
+      await timed(
+        'api',
+        (signal) => fetch(`${base}/completeTask`, { ...json(token, { id }), signal }),
+        expectStatus(200),
+      );
       if (n % 2 === 0) {
-        await timed('api', (signal) => fetch(`${base}/deleteTask`, { ...json(token, { id }), signal }), expectStatus(200));
+        await timed(
+          'api',
+          (signal) => fetch(`${base}/deleteTask`, { ...json(token, { id }), signal }),
+          expectStatus(200),
+        );
       }
     }
     await sleep(100);
@@ -117,13 +131,27 @@ async function mcp(gateway, todo, until) {
       (signal) =>
         fetch(`${gateway}/mcp`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'list_tasks', arguments: {} } }),
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json, text/event-stream',
+            Authorization: `Bearer ${token}`,
+          },
+          body: JSON.stringify({
+            jsonrpc: '2.0',
+            id,
+            method: 'tools/call',
+            params: { name: 'list_tasks', arguments: {} },
+          }),
           signal,
         }),
       async (response) => {
         const problem = await expectStatus(200)(response);
-        return problem ?? (response.parsed?.result?.isError === false ? undefined : `not a tool result: ${JSON.stringify(response.parsed).slice(0, 200)}`);
+        return (
+          problem ??
+          (response.parsed?.result?.isError === false
+            ? undefined
+            : `not a tool result: ${JSON.stringify(response.parsed).slice(0, 200)}`)
+        );
       },
     );
     await sleep(200);
@@ -143,7 +171,11 @@ async function chat(gateway, todo, until) {
       (signal) =>
         fetch(`${gateway}/api/chat/chat`, {
           ...json(token, conversationId ? { message, conversationId } : { message }),
-          headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', Authorization: `Bearer ${token}` },
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'text/event-stream',
+            Authorization: `Bearer ${token}`,
+          },
           signal,
         }),
       async (response) => {
@@ -178,7 +210,14 @@ async function journeys(gateway, until) {
         done({ code, output });
       });
     });
-    const failing = code === 0 ? undefined : `journey failed (${code}): ${output.split('\n').filter((l) => /not ok|Error|error/.test(l)).slice(0, 8).join(' | ')}`;
+    const failing =
+      code === 0
+        ? undefined
+        : `journey failed (${code}): ${output
+            .split('\n')
+            .filter((l) => /not ok|Error|error/.test(l))
+            .slice(0, 8)
+            .join(' | ')}`;
     record('journey', performance.now() - start, failing);
   }
 }
@@ -205,7 +244,12 @@ function stuckGatewayThreads(pid) {
 
 mkdirSync(join(web, 'target', 'soak'), { recursive: true });
 const stack = options.url
-  ? { url: options.url, pid: options.pid, todoUrl: options.url.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 1}`), stop: async () => {} }
+  ? {
+      url: options.url,
+      pid: options.pid,
+      todoUrl: options.url.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 1}`),
+      stop: async () => {},
+    }
   : await startDevstack('soak');
 let exitCode = 1;
 try {
@@ -236,12 +280,20 @@ try {
     requests += times.length;
     failures += failed.length;
     if (kind !== 'journey') longest = Math.max(longest, at(1));
-    console.log(`${kind.padEnd(10)} ${String(times.length).padStart(8)} ${String(at(0.5)).padStart(8)} ${String(at(0.99)).padStart(8)} ${String(at(1)).padStart(8)} ${String(failed.length).padStart(10)}`);
+    console.log(
+      `${kind.padEnd(10)} ${String(times.length).padStart(8)} ${String(at(0.5)).padStart(8)} ${String(at(0.99)).padStart(8)} ${String(at(1)).padStart(8)} ${String(failed.length).padStart(10)}`,
+    );
     failed.slice(0, 5).forEach((line) => console.log(`  ${line}`));
   }
   console.log(`longest single answer (journeys aside): ${longest} ms`);
-  if (stack.pid) console.log(`gateway threads still in a request after the load: ${stuck.length}${stuck.length ? ': ' + stuck.join(', ') : ''}`);
-  writeFileSync(join(web, 'target', 'soak', 'report.json'), JSON.stringify({ minutes, requests, longest, stuck, report }, null, 2));
+  if (stack.pid)
+    console.log(
+      `gateway threads still in a request after the load: ${stuck.length}${stuck.length ? ': ' + stuck.join(', ') : ''}`,
+    );
+  writeFileSync(
+    join(web, 'target', 'soak', 'report.json'),
+    JSON.stringify({ minutes, requests, longest, stuck, report }, null, 2),
+  );
   const healthy = failures === 0 && stuck.length === 0 && results.get('journey')?.times.length > 0;
   console.log(`soak: ${requests - failures} passed, ${failures + stuck.length} failed`);
   exitCode = healthy ? 0 : 1;
