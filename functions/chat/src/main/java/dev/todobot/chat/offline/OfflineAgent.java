@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.todobot.chat.offline.Command.AddTask;
+import dev.todobot.core.recurrence.Recurrence;
 import dev.todobot.chat.offline.Command.AskTask;
 import dev.todobot.chat.offline.Command.ChangeTask;
 import dev.todobot.chat.offline.Command.Fields;
@@ -143,11 +144,19 @@ final class OfflineAgent {
 	 * "remind me at 8 to stretch" is today's 8:00 while it is ahead, else tomorrow's.
 	 */
 	private static AddTask onItsDay(AddTask add, LocalDateTime now) {
-		if (add.dueDate() != null || (add.dueTime() == null && add.remindBeforeMinutes() == null)) {
-			return add;
+		LocalDate today = now.toLocalDate();
+		boolean passed = add.dueTime() != null && !add.dueTime().isAfter(now.toLocalTime());
+		if (add.dueDate() == null && add.dueTime() != null) {
+			return on(add, passed ? today.plusDays(1) : today);
 		}
-		LocalTime at = (add.dueTime() != null) ? add.dueTime() : DEFAULT_REMINDER_TIME;
-		LocalDate day = at.isAfter(now.toLocalTime()) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
+		// "every day at 8" said at ten starts tomorrow, not with a reminder already late
+		if (add.recurrence() != null && today.equals(add.dueDate()) && passed) {
+			return Recurrence.parse(add.recurrence()).nextAfter(today, today).map((next) -> on(add, next)).orElse(add);
+		}
+		return add;
+	}
+
+	private static AddTask on(AddTask add, LocalDate day) {
 		return new AddTask(add.title(), add.description(), day, add.priority(), add.tags(), add.dueTime(),
 				add.recurrence(), add.remindBeforeMinutes());
 	}

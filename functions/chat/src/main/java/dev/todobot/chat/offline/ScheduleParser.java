@@ -98,7 +98,8 @@ final class ScheduleParser {
 
 	/**
 	 * Finds a time of day: "at 9" is 9 in the morning and "at 5" 5 in the afternoon, as
-	 * people mean them (1 to 6 without am or pm are afternoon hours).
+	 * people mean them (1 to 6 without am or pm are afternoon hours, unless written with
+	 * a leading zero: "at 05:30").
 	 * @param text any text
 	 * @return the time and where it stands, or empty
 	 */
@@ -227,7 +228,8 @@ final class ScheduleParser {
 		if (hour > 23 || minute > 59) {
 			return null;
 		}
-		boolean afternoon = m.group("bareHour") != null && hour >= 1 && hour <= 6;
+		// "at 05:30" with its zero is a 24-hour time already
+		boolean afternoon = m.group("bareHour") != null && hourText.length() == 1 && hour >= 1 && hour <= 6;
 		return LocalTime.of(afternoon ? hour + 12 : hour, minute);
 	}
 
