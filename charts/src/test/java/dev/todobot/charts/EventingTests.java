@@ -162,13 +162,13 @@ class EventingTests {
 	}
 
 	@Test
-	void runsRemindersClusterLocalWithTheDatabaseOnly() {
+	void runsRemindersClusterLocalWithTheDatabaseAndTheKeyTodoCoreNeeds() {
 		Service reminders = this.manifests.knativeService("reminders");
 		assertThat(reminders.getMetadata().getLabels()).containsEntry("networking.knative.dev/visibility",
 				"cluster-local");
 		assertThat(container(reminders).getImage()).isEqualTo("reminders:0.1.0");
 		assertThat(container(reminders).getEnv()).extracting(EnvVar::getName)
-			.containsExactlyInAnyOrder("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD");
+			.containsExactlyInAnyOrder("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "JWT_SECRET");
 	}
 
 	@Test
