@@ -95,9 +95,6 @@ export async function startDevstack(name = 'e2e') {
       stop,
       pid: child.pid,
       todoUrl: /todo function started: (http\S+)/.exec(output)?.[1],
-      functions: [...output.matchAll(/^(\w+) function started:/gm)].map((m) => m[1]),
-      // the embedded PostgreSQL's data directory: its postmaster.pid names the port
-      pgdata: /PostgreSQL started, its data in (\S+)/.exec(output)?.[1],
     };
   } catch (error) {
     await stop();
