@@ -48,7 +48,7 @@ public class DeadLetters {
 		String whole = new String(
 				EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event),
 				StandardCharsets.UTF_8);
-		Integer code = errorCode(event.getExtension(ERROR_CODE));
+		Integer code = errorCode(event);
 		return this.database
 			.transaction((session) -> session
 				.<Number>createNativeQuery(
@@ -103,7 +103,8 @@ public class DeadLetters {
 	 * Knative sends the status as a string extension; an event that claims another kind
 	 * of code is kept with the code in its JSON only.
 	 */
-	private static Integer errorCode(Object extension) {
+	static Integer errorCode(CloudEvent event) {
+		Object extension = event.getExtension(ERROR_CODE);
 		if (extension == null) {
 			return null;
 		}
