@@ -81,6 +81,28 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 	}
 
 	@Test
+	void anUpdateThatCompletesAnOpenTaskIsAnnouncedAsCompleted() throws InterruptedException {
+		Map<?, ?> session = signUpSession();
+		String token = (String) session.get("token");
+		Object userId = ((Map<?, ?>) session.get("user")).get("id");
+		long id = addTask(token, Map.of("title", "Rent", "dueDate", "2030-05-01", "recurrence", "FREQ=MONTHLY"));
+		received.clear();
+
+		call("updateTask", token, Map.of("id", id, "completed", true)).expectStatus().isOk();
+		Map<String, String> event = received.poll(10, TimeUnit.SECONDS);
+		assertThat(event).isNotNull();
+		assertThat(event.get("ce-type")).isEqualTo("todo.task.completed");
+		assertKeepsTheContract(TaskEvent.COMPLETED, event, id, userId);
+
+		// a done task stays done: changing it more is an update
+		call("updateTask", token, Map.of("id", id, "completed", true, "title", "Rent paid")).expectStatus().isOk();
+		event = received.poll(10, TimeUnit.SECONDS);
+		assertThat(event).isNotNull();
+		assertThat(event.get("ce-type")).isEqualTo("todo.task.updated");
+		assertKeepsTheContract(TaskEvent.UPDATED, event, id, userId);
+	}
+
+	@Test
 	void eachTaskABulkChangeChangedIsAnnouncedAsIfChangedAlone() throws InterruptedException {
 		Map<?, ?> session = signUpSession();
 		String token = (String) session.get("token");
