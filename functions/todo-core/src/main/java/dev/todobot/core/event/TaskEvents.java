@@ -3,7 +3,6 @@ package dev.todobot.core.event;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.todobot.core.task.TaskView;
@@ -53,7 +52,8 @@ public class TaskEvents {
 	 * @return the event
 	 */
 	public CloudEvent deleted(long userId, long taskId) {
-		return of(TaskEvent.DELETED, userId, taskId, this.json.write(Map.of("id", taskId, "deleted", true)));
+		return of(TaskEvent.DELETED, userId, taskId,
+				this.json.write(this.json.mapper().createObjectNode().put("id", taskId).put("deleted", true)));
 	}
 
 	/**
