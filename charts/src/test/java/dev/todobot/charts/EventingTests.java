@@ -134,7 +134,7 @@ class EventingTests {
 	}
 
 	@Test
-	void bindsTheBrokerAsKSinkOfTodoAndReminders() {
+	void bindsTheBrokerAsKSinkOfTodoMcpAndReminders() {
 		SinkBinding binding = this.manifests.all(SinkBinding.class).stream().findFirst().orElseThrow();
 		assertThat(this.manifests.all(SinkBinding.class)).hasSize(1);
 		assertBroker(binding.getSpec().getSink());
@@ -148,7 +148,7 @@ class EventingTests {
 		assertThat(this.manifests.knativeServices())
 			.filteredOn((service) -> requirements.stream().allMatch((requirement) -> selects(requirement, service)))
 			.extracting((service) -> service.getMetadata().getName())
-			.containsExactlyInAnyOrder("todo", "reminders");
+			.containsExactlyInAnyOrder("todo", "mcp", "reminders");
 	}
 
 	@Test
@@ -209,7 +209,7 @@ class EventingTests {
 		assertThat(disabled.knativeServices()).extracting((service) -> service.getMetadata().getName())
 			.containsExactlyInAnyOrder("todo", "mcp", "chat", "web");
 		assertThat(Charts.notes(Charts.TODO_APP, Map.of("eventing.enabled", false)))
-			.contains("todo has no K_SINK and emits nothing");
+			.contains("todo and mcp have no K_SINK and emit nothing");
 	}
 
 	@Test

@@ -162,7 +162,8 @@ public final class DevStack implements AutoCloseable {
 					"postgres://postgres:postgres@localhost:" + databasePort + "/postgres?sslmode=disable",
 					"JWT_SECRET", jwtSecret(options.dataDirectory()));
 			Path logs = options.dataDirectory().resolve("logs");
-			// Knative's Broker, Triggers and PingSource: todo's and reminders' K_SINK
+			// Knative's Broker, Triggers and PingSource: the K_SINK of todo, mcp and
+			// reminders
 			LocalBroker broker = adopt(new LocalBroker(Subscriptions.read(options.root().resolve(Subscriptions.FILE)),
 					"http://127.0.0.1:" + ports.reminders()));
 			// in this order, so that chat is given the address of an mcp already started
@@ -172,7 +173,7 @@ public final class DevStack implements AutoCloseable {
 				if (name.equals("chat")) {
 					environment.put("MCP_URL", urls().get("mcp") + "/mcp");
 				}
-				if (name.equals("todo") || name.equals("reminders")) {
+				if (name.equals("todo") || name.equals("mcp") || name.equals("reminders")) {
 					environment.put("K_SINK", broker.url());
 				}
 				adopt(FunctionProcess.start(name, jar(options.root(), name), function.getValue(), environment,

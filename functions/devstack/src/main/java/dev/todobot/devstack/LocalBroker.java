@@ -33,12 +33,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local stand-in for Knative's Broker, its Triggers and the PingSource: takes events
- * (todo's {@code K_SINK}), delivers each to the reminders function by the filters of
- * {@link Subscriptions} in binary mode, retries a failed delivery with the Triggers'
- * backoff and then sends the event to the dead-letter route with Knative's
- * {@code knativeerrordest}, {@code knativeerrorcode} and {@code knativeerrordata}
- * extensions, as the Broker does. It also ticks: a {@code dev.knative.sources.ping} event
- * every minute, on the minute, as PingSource sends one for {@code * * * * *}.
+ * (the {@code K_SINK} of todo, mcp and reminders), delivers each to the reminders
+ * function by the filters of {@link Subscriptions} in binary mode, retries a failed
+ * delivery with the Triggers' backoff and then sends the event to the dead-letter route
+ * with Knative's {@code knativeerrordest}, {@code knativeerrorcode} and
+ * {@code knativeerrordata} extensions, as the Broker does. It also ticks: a
+ * {@code dev.knative.sources.ping} event every minute, on the minute, as PingSource sends
+ * one for {@code * * * * *}.
  * <p>
  * Each delivery runs on a virtual thread of its own, so a slow subscriber or a backoff
  * holds up no other event, and the sender has its 202 at once.

@@ -83,6 +83,22 @@ class DevStackTests {
 			post(api + "/completeTask", token, "{\"id\":" + id + "}");
 			assertThat(await(() -> post(api + "/listTasks", token, "{\"status\":\"pending\"}"), "2030-05-04"))
 				.contains("Water the plants");
+			// mcp announces too (chat completes tasks through it): completing the next
+			// occurrence by tools/call brings the one after
+			String next = post(api + "/listTasks", token, "{\"status\":\"pending\"}")
+				.replaceAll(".*\"id\":(\\d+),\"title\":\"Water the plants\".*", "$1");
+			HttpRequest complete = HttpRequest.newBuilder(URI.create(stack.url() + "/mcp"))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json, text/event-stream")
+				.header("Authorization", "Bearer " + token)
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"complete_task\","
+								+ "\"arguments\":{\"task_id\":" + next + "}}}"))
+				.build();
+			assertThat(this.http.send(complete, HttpResponse.BodyHandlers.ofString()).body())
+				.contains("\"isError\":false");
+			assertThat(await(() -> post(api + "/listTasks", token, "{\"status\":\"pending\"}"), "2030-05-05"))
+				.contains("Water the plants");
 			// a tick, as the PingSource's every minute: the due reminder reaches the
 			// user's list
 			HttpRequest ping = HttpRequest.newBuilder(URI.create(stack.brokerUrl()))

@@ -81,6 +81,26 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 	}
 
 	@Test
+	void anUpdateThatCompletesAnOpenTaskIsAnnouncedAsCompleted() throws InterruptedException {
+		Map<?, ?> session = signUpSession();
+		String token = (String) session.get("token");
+		Object userId = ((Map<?, ?>) session.get("user")).get("id");
+		long id = addTask(token, Map.of("title", "Rent", "dueDate", "2030-05-01", "recurrence", "FREQ=MONTHLY"));
+		assertThat(nextEventAbout(id).get("ce-type")).isEqualTo("todo.task.added");
+
+		call("updateTask", token, Map.of("id", id, "completed", true)).expectStatus().isOk();
+		Map<String, String> event = nextEventAbout(id);
+		assertThat(event.get("ce-type")).isEqualTo("todo.task.completed");
+		assertKeepsTheContract(TaskEvent.COMPLETED, event, id, userId);
+
+		// a done task stays done: changing it more is an update
+		call("updateTask", token, Map.of("id", id, "completed", true, "title", "Rent paid")).expectStatus().isOk();
+		event = nextEventAbout(id);
+		assertThat(event.get("ce-type")).isEqualTo("todo.task.updated");
+		assertKeepsTheContract(TaskEvent.UPDATED, event, id, userId);
+	}
+
+	@Test
 	void eachTaskABulkChangeChangedIsAnnouncedAsIfChangedAlone() throws InterruptedException {
 		Map<?, ?> session = signUpSession();
 		String token = (String) session.get("token");
@@ -158,6 +178,17 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 			Map<String, String> event = received.poll(10, TimeUnit.SECONDS);
 			assertThat(event).as("an event of type " + type).isNotNull();
 			if (type.equals(event.get("ce-type"))) {
+				return event;
+			}
+		}
+	}
+
+	/** The next event about a task: events of other tests' tasks may still arrive. */
+	private static Map<String, String> nextEventAbout(long id) throws InterruptedException {
+		while (true) {
+			Map<String, String> event = received.poll(10, TimeUnit.SECONDS);
+			assertThat(event).as("an event about task " + id).isNotNull();
+			if (Long.toString(id).equals(event.get("ce-subject"))) {
 				return event;
 			}
 		}

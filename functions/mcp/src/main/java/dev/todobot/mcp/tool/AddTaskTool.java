@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.todobot.core.event.TaskEvent;
 import dev.todobot.core.task.NewTask;
 import dev.todobot.core.task.Priority;
 import dev.todobot.core.task.TaskService;
@@ -20,6 +21,12 @@ import reactor.core.publisher.Mono;
  */
 final class AddTaskTool implements TodoTool {
 
+	private final Announcements announcements;
+
+	AddTaskTool(Announcements announcements) {
+		this.announcements = announcements;
+	}
+
 	@Override
 	public ToolDefinition definition() {
 		return new ToolDefinition(ToolContract.ADD_TASK, "Add a task",
@@ -31,7 +38,9 @@ final class AddTaskTool implements TodoTool {
 	@Override
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		NewTask task = arguments.as(Arguments.class).task();
-		return tasks.add(user.id(), task).map((added) -> ToolResults.task("Added task", added));
+		return tasks.add(user.id(), task)
+			.doOnNext((added) -> this.announcements.changed(TaskEvent.ADDED, user.id(), added))
+			.map((added) -> ToolResults.task("Added task", added));
 	}
 
 	record Arguments(String title, String description, @JsonProperty(ToolContract.DUE_DATE) LocalDate dueDate,

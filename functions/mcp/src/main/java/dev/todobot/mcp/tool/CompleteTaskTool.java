@@ -2,6 +2,7 @@ package dev.todobot.mcp.tool;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.event.TaskEvent;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.tool.ToolContract;
 import dev.todobot.core.tool.ToolTask;
@@ -13,6 +14,12 @@ import reactor.core.publisher.Mono;
  * {@code complete_task}: marks one of the caller's tasks as done.
  */
 final class CompleteTaskTool implements TodoTool {
+
+	private final Announcements announcements;
+
+	CompleteTaskTool(Announcements announcements) {
+		this.announcements = announcements;
+	}
 
 	@Override
 	public ToolDefinition definition() {
@@ -26,6 +33,7 @@ final class CompleteTaskTool implements TodoTool {
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		Arguments complete = arguments.as(Arguments.class);
 		return tasks.complete(user.id(), complete.taskId(), complete.version())
+			.doOnNext((done) -> this.announcements.changed(TaskEvent.COMPLETED, user.id(), done))
 			.map((done) -> ToolResults.task("Completed task", done));
 	}
 

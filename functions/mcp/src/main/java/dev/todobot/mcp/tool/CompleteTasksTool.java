@@ -1,5 +1,6 @@
 package dev.todobot.mcp.tool;
 
+import dev.todobot.core.event.TaskEvent;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.tool.TaskResults;
 import dev.todobot.core.tool.ToolContract;
@@ -11,6 +12,12 @@ import reactor.core.publisher.Mono;
  * {@code complete_tasks}: marks several of the caller's tasks as done, each on its own.
  */
 final class CompleteTasksTool implements TodoTool {
+
+	private final Announcements announcements;
+
+	CompleteTasksTool(Announcements announcements) {
+		this.announcements = announcements;
+	}
 
 	@Override
 	public ToolDefinition definition() {
@@ -24,6 +31,7 @@ final class CompleteTasksTool implements TodoTool {
 	@Override
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		return tasks.completeAll(user.id(), arguments.as(TaskIdsArguments.class).ids())
+			.doOnNext((outcomes) -> this.announcements.each(TaskEvent.COMPLETED, user.id(), outcomes))
 			.map(TaskResults::completed)
 			.map((results) -> ToolResults.success("Completed tasks:\n" + results.text("completed"), results));
 	}

@@ -12,6 +12,12 @@ import reactor.core.publisher.Mono;
  */
 final class DeleteTaskTool implements TodoTool {
 
+	private final Announcements announcements;
+
+	DeleteTaskTool(Announcements announcements) {
+		this.announcements = announcements;
+	}
+
 	@Override
 	public ToolDefinition definition() {
 		return new ToolDefinition(ToolContract.DELETE_TASK, "Delete a task",
@@ -24,7 +30,9 @@ final class DeleteTaskTool implements TodoTool {
 	@Override
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		long id = arguments.as(TaskIdArguments.class).taskId();
-		return tasks.delete(user.id(), id).map((deleted) -> ToolResults.task("Deleted task", deleted));
+		return tasks.delete(user.id(), id)
+			.doOnNext((deleted) -> this.announcements.deleted(user.id(), deleted.id()))
+			.map((deleted) -> ToolResults.task("Deleted task", deleted));
 	}
 
 }

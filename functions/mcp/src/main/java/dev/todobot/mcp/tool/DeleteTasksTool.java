@@ -1,5 +1,6 @@
 package dev.todobot.mcp.tool;
 
+import dev.todobot.core.event.TaskEvent;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.tool.TaskResults;
 import dev.todobot.core.tool.ToolContract;
@@ -11,6 +12,12 @@ import reactor.core.publisher.Mono;
  * {@code delete_tasks}: deletes several of the caller's tasks for good, each on its own.
  */
 final class DeleteTasksTool implements TodoTool {
+
+	private final Announcements announcements;
+
+	DeleteTasksTool(Announcements announcements) {
+		this.announcements = announcements;
+	}
 
 	@Override
 	public ToolDefinition definition() {
@@ -24,6 +31,7 @@ final class DeleteTasksTool implements TodoTool {
 	@Override
 	public Mono<McpSchema.CallToolResult> call(TaskService tasks, AuthenticatedUser user, ToolArguments arguments) {
 		return tasks.deleteAll(user.id(), arguments.as(TaskIdsArguments.class).ids())
+			.doOnNext((outcomes) -> this.announcements.each(TaskEvent.DELETED, user.id(), outcomes))
 			.map(TaskResults::deleted)
 			.map((results) -> ToolResults.success("Deleted tasks:\n" + results.text("deleted"), results));
 	}

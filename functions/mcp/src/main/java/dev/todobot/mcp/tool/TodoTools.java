@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import dev.todobot.core.error.DomainException;
 import dev.todobot.core.error.NotFoundException;
 import dev.todobot.core.error.StaleVersionException;
+import dev.todobot.core.event.CloudEventSender;
+import dev.todobot.core.event.TaskEvents;
 import dev.todobot.core.reminder.ReminderService;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.web.JsonBodies;
@@ -23,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * The todo tools: {@code add_task}, {@code list_tasks}, {@code complete_task},
  * {@code delete_task}, {@code update_task}, {@code complete_tasks}, {@code delete_tasks}
- * and {@code list_reminders}, each for the user of the bearer token.
+ * and {@code list_reminders}, each for the user of the bearer token. Every change is
+ * announced to {@code K_SINK} as the todo function announces it.
  * <p>
  * As MCP asks, a call the service refuses (a bad argument, a task the caller does not
  * own, a database that is away) is a tool result with {@code isError} and a message the
@@ -45,13 +48,18 @@ public class TodoTools {
 	 * @param reminders the reminders list_reminders reads
 	 * @param json reads the arguments, as strictly as the todo function reads bodies
 	 * @param schemas reads the tools' JSON schemas
+	 * @param sender sends the announcements of changes
+	 * @param events builds them
 	 */
-	public TodoTools(TaskService tasks, ReminderService reminders, JsonBodies json, McpJsonMapper schemas) {
+	public TodoTools(TaskService tasks, ReminderService reminders, JsonBodies json, McpJsonMapper schemas,
+			CloudEventSender sender, TaskEvents events) {
 		this.tasks = tasks;
 		this.json = json;
+		Announcements announcements = new Announcements(sender, events);
 		this.specifications = Stream
-			.of(new AddTaskTool(), new ListTasksTool(), new CompleteTaskTool(), new DeleteTaskTool(),
-					new UpdateTaskTool(), new CompleteTasksTool(), new DeleteTasksTool(),
+			.of(new AddTaskTool(announcements), new ListTasksTool(), new CompleteTaskTool(announcements),
+					new DeleteTaskTool(announcements), new UpdateTaskTool(announcements),
+					new CompleteTasksTool(announcements), new DeleteTasksTool(announcements),
 					new ListRemindersTool(reminders))
 			.map((tool) -> specification(tool, schemas))
 			.toList();

@@ -24,6 +24,12 @@ final class UpdateTaskTool implements TodoTool {
 
 	private static final RequestedChanges.Spelling SPELLING = new RequestedChanges.Spelling("arguments", "thing", true);
 
+	private final Announcements announcements;
+
+	UpdateTaskTool(Announcements announcements) {
+		this.announcements = announcements;
+	}
+
 	@Override
 	public ToolDefinition definition() {
 		return new ToolDefinition(ToolContract.UPDATE_TASK, "Update a task",
@@ -38,6 +44,7 @@ final class UpdateTaskTool implements TodoTool {
 		Arguments update = arguments.as(Arguments.class);
 		TaskChanges changes = TaskChanges.requested(update, arguments.tree(), SPELLING);
 		return tasks.update(user.id(), update.taskId(), changes, update.version())
+			.doOnNext((updated) -> this.announcements.updated(user.id(), updated))
 			.map((updated) -> ToolResults.task("Updated task", updated));
 	}
 

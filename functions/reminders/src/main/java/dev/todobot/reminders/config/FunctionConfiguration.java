@@ -3,6 +3,7 @@ package dev.todobot.reminders.config;
 import java.net.URI;
 
 import dev.todobot.core.db.Database;
+import dev.todobot.core.event.CloudEventSender;
 import dev.todobot.core.reminder.DueReminders;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.reminders.event.NoEventAnswersFilter;
@@ -23,7 +24,9 @@ class FunctionConfiguration {
 
 	@Bean
 	ReminderSender reminderSender(WebClient.Builder webClient, @Value("${K_SINK:}") String sink, JsonBodies json) {
-		return new ReminderSender(webClient.build(), sink.isBlank() ? null : URI.create(sink), json);
+		// a tick waits for the events it sends
+		return new ReminderSender(new CloudEventSender(webClient.build(), sink.isBlank() ? null : URI.create(sink)),
+				json);
 	}
 
 	@Bean

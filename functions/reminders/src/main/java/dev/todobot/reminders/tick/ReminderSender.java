@@ -1,24 +1,20 @@
 package dev.todobot.reminders.tick;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.todobot.core.event.CloudEventSender;
 import dev.todobot.core.event.ReminderEvent;
 import dev.todobot.core.reminder.DueReminder;
 import dev.todobot.core.web.JsonBodies;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.spring.http.CloudEventHttpUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Sends each claimed reminder as a {@code todo.reminder.due} CloudEvent (binary mode) to
@@ -27,31 +23,23 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class ReminderSender {
 
-	private static final Logger logger = LoggerFactory.getLogger(ReminderSender.class);
-
 	private static final URI SOURCE = URI.create(ReminderEvent.SOURCE);
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	/**
 	 * Events in flight at once: a backlog of reminders does not open a connection each.
 	 */
 	private static final int CONCURRENCY = 8;
 
-	private final WebClient client;
-
-	private final URI sink;
+	private final CloudEventSender sender;
 
 	private final JsonBodies json;
 
 	/**
-	 * @param client the HTTP client
-	 * @param sink where to send, or {@code null} to send nothing
+	 * @param sender sends to {@code K_SINK}, or nothing without it
 	 * @param json writes the events' data
 	 */
-	public ReminderSender(WebClient client, URI sink, JsonBodies json) {
-		this.client = client;
-		this.sink = sink;
+	public ReminderSender(CloudEventSender sender, JsonBodies json) {
+		this.sender = sender;
 		this.json = json;
 	}
 
@@ -61,29 +49,14 @@ public class ReminderSender {
 	 * @return how many the sink took
 	 */
 	public Mono<Integer> send(List<DueReminder> reminders) {
-		if (this.sink == null || reminders.isEmpty()) {
+		if (!this.sender.sends() || reminders.isEmpty()) {
 			return Mono.just(0);
 		}
 		return Flux.fromIterable(reminders)
-			.flatMap((reminder) -> send(event(reminder)), CONCURRENCY)
+			.flatMap((reminder) -> this.sender.send(event(reminder)), CONCURRENCY)
 			.filter(Boolean::booleanValue)
 			.count()
 			.map(Long::intValue);
-	}
-
-	private Mono<Boolean> send(CloudEvent event) {
-		return this.client.post()
-			.uri(this.sink)
-			.headers((headers) -> headers.addAll(CloudEventHttpUtils.toHttp(event)))
-			.bodyValue(event.getData().toBytes())
-			.retrieve()
-			.toBodilessEntity()
-			.timeout(TIMEOUT)
-			.thenReturn(true)
-			.onErrorResume((ex) -> {
-				logger.warn("Could not send {} {} to K_SINK: {}", event.getType(), event.getSubject(), ex.getMessage());
-				return Mono.just(false);
-			});
 	}
 
 	private CloudEvent event(DueReminder due) {

@@ -2,12 +2,15 @@ package dev.todobot.core.event;
 
 import java.util.List;
 
+import dev.todobot.core.task.TaskView;
+
 /**
- * The CloudEvents the todo function announces to {@code K_SINK} after each change, and so
- * the contract its consumers (Knative Triggers, which filter on {@code type}) rely on.
- * Every one carries the attributes {@link #REQUIRED_ATTRIBUTES}: {@code source} is
- * {@code /todo}, {@code subject} the task's id, the extension {@code userid} the owner's
- * id, and {@code data} JSON matching the type's schema ({@link #schema()}).
+ * The CloudEvents the todo and mcp functions announce to {@code K_SINK} after each change
+ * (built by {@link TaskEvents}), and so the contract their consumers (Knative Triggers,
+ * which filter on {@code type}) rely on. Every one carries the attributes
+ * {@link #REQUIRED_ATTRIBUTES}: {@code source} is {@code /todo} or {@code /mcp},
+ * {@code subject} the task's id, the extension {@code userid} the owner's id, and
+ * {@code data} JSON matching the type's schema ({@link #schema()}).
  */
 public enum TaskEvent {
 
@@ -25,6 +28,19 @@ public enum TaskEvent {
 			"subject", "datacontenttype", "userid");
 
 	private final String type;
+
+	/**
+	 * What an update of a task was: an update that marked an open task done is a
+	 * completion, which a consumer of completions (the next occurrence of a recurring
+	 * task) must see as one.
+	 * @param updated the task after the update
+	 * @return {@link #COMPLETED} when the update completed it, else {@link #UPDATED}
+	 */
+	public static TaskEvent ofUpdate(TaskView updated) {
+		// an update stamps both with the same instant only when it completes an open
+		// task: a done task keeps its completion time
+		return (updated.completed() && updated.updatedAt().equals(updated.completedAt())) ? COMPLETED : UPDATED;
+	}
 
 	TaskEvent(String type) {
 		this.type = type;

@@ -2,8 +2,10 @@ package dev.todobot.todo.config;
 
 import java.net.URI;
 
+import dev.todobot.core.event.CloudEventSender;
+import dev.todobot.core.event.TaskEvents;
 import dev.todobot.core.lifecycle.PendingWork;
-import dev.todobot.todo.function.ChangeAnnouncer;
+import dev.todobot.core.web.JsonBodies;
 import dev.todobot.todo.function.CloudEventEndpoints;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +18,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 class FunctionConfiguration {
 
 	@Bean
-	ChangeAnnouncer changeAnnouncer(WebClient.Builder webClient, @Value("${K_SINK:}") String sink,
+	CloudEventSender cloudEventSender(WebClient.Builder webClient, @Value("${K_SINK:}") String sink,
 			PendingWork announcements) {
-		return new ChangeAnnouncer(webClient.build(), sink.isBlank() ? null : URI.create(sink), announcements);
+		return new CloudEventSender(webClient.build(), sink.isBlank() ? null : URI.create(sink), announcements);
 	}
 
 	/**
@@ -31,8 +33,8 @@ class FunctionConfiguration {
 	}
 
 	@Bean
-	CloudEventEndpoints cloudEventEndpoints(ChangeAnnouncer announcer) {
-		return new CloudEventEndpoints(announcer);
+	CloudEventEndpoints cloudEventEndpoints(CloudEventSender sender, JsonBodies json) {
+		return new CloudEventEndpoints(sender, new TaskEvents(URI.create("/todo"), json), json);
 	}
 
 }

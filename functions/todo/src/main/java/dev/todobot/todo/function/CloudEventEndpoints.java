@@ -8,8 +8,12 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.todobot.core.error.InvalidInputException;
+import dev.todobot.core.event.CloudEventSender;
 import dev.todobot.core.event.TaskEvent;
+import dev.todobot.core.event.TaskEvents;
+import dev.todobot.core.task.TaskView;
 import dev.todobot.core.web.FunctionEndpoint;
+import dev.todobot.core.web.JsonBodies;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -30,7 +34,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * CloudEvent of the operation's request type, binary or structured, with the body as its
  * data, and answers it with a CloudEvent of the reply type in the same mode. A plain JSON
  * call gets the endpoint's own answer. Every change, however it was asked for, is
- * announced to {@code K_SINK}; a replayed one is not, as nothing changed.
+ * announced to {@code K_SINK}; a replayed one is not, as nothing changed. An update that
+ * completes an open task is announced as a completion, though it answers as an update.
  */
 public class CloudEventEndpoints {
 
@@ -38,10 +43,21 @@ public class CloudEventEndpoints {
 
 	private static final CloudEventMessageConverter BINARY = new CloudEventMessageConverter();
 
-	private final ChangeAnnouncer announcer;
+	private final CloudEventSender sender;
 
-	public CloudEventEndpoints(ChangeAnnouncer announcer) {
-		this.announcer = announcer;
+	private final TaskEvents events;
+
+	private final JsonBodies json;
+
+	/**
+	 * @param sender sends the announcements
+	 * @param events builds the announcements and the answers to a change
+	 * @param json reads the answers
+	 */
+	public CloudEventEndpoints(CloudEventSender sender, TaskEvents events, JsonBodies json) {
+		this.sender = sender;
+		this.events = events;
+		this.json = json;
 	}
 
 	/**
@@ -65,19 +81,13 @@ public class CloudEventEndpoints {
 	}
 
 	private Message<byte[]> plain(TodoOperation operation, FunctionEndpoint.Answer answer) {
-		if (announces(operation, answer)) {
-			this.announcer.announce(event(operation, answer));
-		}
-		announceEach(operation, answer);
+		announce(operation, answer, null);
 		return answer.message();
 	}
 
 	private Message<byte[]> reply(TodoOperation operation, FunctionEndpoint.Answer answer, ReceivedEvent.Mode mode) {
 		CloudEvent event = event(operation, answer);
-		if (announces(operation, answer)) {
-			this.announcer.announce(event);
-		}
-		announceEach(operation, answer);
+		announce(operation, answer, event);
 		if (mode == ReceivedEvent.Mode.STRUCTURED) {
 			byte[] structured = EventFormatProvider.getInstance()
 				.resolveFormat(JsonFormat.CONTENT_TYPE)
@@ -90,6 +100,23 @@ public class CloudEventEndpoints {
 		@SuppressWarnings("unchecked")
 		Message<byte[]> binary = (Message<byte[]>) BINARY.toMessage(event, new MessageHeaders(Map.of()));
 		return binary;
+	}
+
+	/**
+	 * Announces what a call changed.
+	 * @param reply the CloudEvent answering the call, announced as it is when it tells
+	 * the change, or {@code null}
+	 */
+	private void announce(TodoOperation operation, FunctionEndpoint.Answer answer, CloudEvent reply) {
+		if (operation.change() && !answer.replayed()) {
+			TaskEvent type = operation.announced();
+			if (type == TaskEvent.UPDATED) {
+				type = TaskEvent.ofUpdate(this.json.convert(this.json.readTree(answer.body()), TaskView.class));
+			}
+			this.sender.announce((reply != null && reply.getType().equals(type.type())) ? reply
+					: this.events.of(type, answer.caller().user().id(), taskId(answer), answer.body()));
+		}
+		announceEach(operation, answer);
 	}
 
 	/**
@@ -106,30 +133,26 @@ public class CloudEventEndpoints {
 			if (!result.path("ok").asBoolean()) {
 				continue;
 			}
-			JsonNode data = (each == TaskEvent.DELETED)
-					? JsonMapper.shared().createObjectNode().put("id", result.path("id").asLong()).put("deleted", true)
-					: result.path("task");
-			this.announcer.announce(CloudEventBuilder.v1()
-				.withId(UUID.randomUUID().toString())
-				.withSource(SOURCE)
-				.withType(each.type())
-				.withTime(OffsetDateTime.now(ZoneOffset.UTC))
-				.withDataContentType(MediaType.APPLICATION_JSON_VALUE)
-				.withData(JsonMapper.shared().writeValueAsBytes(data))
-				.withSubject(result.path("id").asString())
-				.withExtension("userid", Long.toString(answer.caller().user().id()))
-				.build());
+			long userId = answer.caller().user().id();
+			long id = result.path("id").asLong();
+			this.sender.announce((each == TaskEvent.DELETED) ? this.events.deleted(userId, id)
+					: this.events.of(each, userId, id, JsonMapper.shared().writeValueAsBytes(result.path("task"))));
 		}
 	}
 
-	private static boolean announces(TodoOperation operation, FunctionEndpoint.Answer answer) {
-		return operation.change() && !answer.replayed();
+	/** The task a change answered with: the task, or the deleted task's id. */
+	private static long taskId(FunctionEndpoint.Answer answer) {
+		return JsonMapper.shared().readTree(answer.body()).path("id").asLong();
 	}
 
 	/**
-	 * The answer as a CloudEvent: the same event answers the caller and is announced.
+	 * The answer as a CloudEvent: for a change the same event answers the caller and is
+	 * announced.
 	 */
-	private static CloudEvent event(TodoOperation operation, FunctionEndpoint.Answer answer) {
+	private CloudEvent event(TodoOperation operation, FunctionEndpoint.Answer answer) {
+		if (operation.change()) {
+			return this.events.of(operation.announced(), answer.caller().user().id(), taskId(answer), answer.body());
+		}
 		CloudEventBuilder builder = CloudEventBuilder.v1()
 			.withId(UUID.randomUUID().toString())
 			.withSource(SOURCE)
@@ -139,10 +162,6 @@ public class CloudEventEndpoints {
 			.withData(answer.body());
 		if (answer.caller() != null) {
 			builder.withExtension("userid", Long.toString(answer.caller().user().id()));
-		}
-		if (operation.change()) {
-			// every change answers with the task, or the deleted task's id
-			builder.withSubject(JsonMapper.shared().readTree(answer.body()).path("id").asString());
 		}
 		return builder.build();
 	}

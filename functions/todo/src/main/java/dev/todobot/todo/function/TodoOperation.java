@@ -40,6 +40,8 @@ public enum TodoOperation {
 
 	private final boolean change;
 
+	private final TaskEvent announced;
+
 	private final TaskEvent announcedEach;
 
 	TodoOperation(String requestType, String replyType) {
@@ -50,6 +52,7 @@ public enum TodoOperation {
 		this.requestType = requestType;
 		this.replyType = announced.type();
 		this.change = true;
+		this.announced = announced;
 		this.announcedEach = null;
 	}
 
@@ -61,6 +64,7 @@ public enum TodoOperation {
 		this.requestType = requestType;
 		this.replyType = replyType;
 		this.change = false;
+		this.announced = null;
 		this.announcedEach = announcedEach;
 	}
 
@@ -72,6 +76,14 @@ public enum TodoOperation {
 	/** The {@code type} of the answering CloudEvent, and of the announced change. */
 	public String replyType() {
 		return this.replyType;
+	}
+
+	/**
+	 * For an operation that changes one task, the event it is announced as (an update
+	 * that completes the task is announced as a completion); {@code null} otherwise.
+	 */
+	public TaskEvent announced() {
+		return this.announced;
 	}
 
 	/**
