@@ -1,20 +1,15 @@
 package dev.todobot.mcp;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.sun.net.httpserver.HttpServer;
 import dev.todobot.core.event.TaskEvent;
+import dev.todobot.core.testing.EventSink;
 import dev.todobot.core.user.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,20 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChangeAnnouncementTests extends McpHttpTestSupport {
 
-	private static final BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
+	private static final EventSink sink = EventSink.start();
 
-	private static final HttpServer sink = startSink();
+	private static final BlockingQueue<Map<String, String>> received = sink.received();
 
 	private Session owner;
 
 	@DynamicPropertySource
 	static void sink(DynamicPropertyRegistry registry) {
-		registry.add("K_SINK", () -> "http://localhost:" + sink.getAddress().getPort() + "/");
+		registry.add("K_SINK", sink::url);
 	}
 
 	@AfterAll
 	static void stopSink() {
-		sink.stop(0);
+		sink.close();
 	}
 
 	@BeforeEach
@@ -184,26 +179,6 @@ class ChangeAnnouncementTests extends McpHttpTestSupport {
 			if (type.equals(event.get("ce-type"))) {
 				return event;
 			}
-		}
-	}
-
-	private static HttpServer startSink() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", (exchange) -> {
-				Map<String, String> event = new HashMap<>();
-				exchange.getRequestHeaders()
-					.forEach((name, values) -> event.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
-				event.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				received.add(event);
-				exchange.sendResponseHeaders(202, -1);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -2,18 +2,13 @@ package dev.todobot.reminders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.todobot.core.testing.FunctionHttpTestSupport;
+import dev.todobot.core.testing.EventSink;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,14 +24,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 abstract class RemindersHttpTestSupport extends FunctionHttpTestSupport {
 
-	/** Every event the function sent to K_SINK: its headers (lower case) and "body". */
-	static final BlockingQueue<Map<String, String>> sent = new LinkedBlockingQueue<>();
+	private static final EventSink sink = EventSink.start();
 
-	private static final HttpServer sink = startSink();
+	/** Every event the function sent to K_SINK: its headers (lower case) and "body". */
+	static final BlockingQueue<Map<String, String>> sent = sink.received();
 
 	@DynamicPropertySource
 	static void sink(DynamicPropertyRegistry registry) {
-		registry.add("K_SINK", () -> "http://localhost:" + sink.getAddress().getPort() + "/");
+		registry.add("K_SINK", sink::url);
 	}
 
 	/**
@@ -116,27 +111,6 @@ abstract class RemindersHttpTestSupport extends FunctionHttpTestSupport {
 	static List<Map<String, String>> sentAbout(List<Long> taskIds) {
 		List<String> subjects = taskIds.stream().map(String::valueOf).toList();
 		return sent.stream().filter((event) -> subjects.contains(event.get("ce-subject"))).toList();
-	}
-
-	private static HttpServer startSink() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", (exchange) -> {
-				Map<String, String> event = new HashMap<>();
-				exchange.getRequestHeaders()
-					.forEach((name, values) -> event.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
-				event.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				sent.add(event);
-				exchange.sendResponseHeaders(202, -1);
-				exchange.close();
-			});
-			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

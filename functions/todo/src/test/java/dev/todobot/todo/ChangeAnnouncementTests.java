@@ -1,22 +1,17 @@
 package dev.todobot.todo;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.sun.net.httpserver.HttpServer;
 import dev.todobot.core.event.TaskEvent;
+import dev.todobot.core.testing.EventSink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangeAnnouncementTests extends TodoHttpTestSupport {
 
-	private static final BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
+	private static final EventSink sink = EventSink.start();
 
-	private static final HttpServer sink = startSink();
+	private static final BlockingQueue<Map<String, String>> received = sink.received();
 
 	@DynamicPropertySource
 	static void sink(DynamicPropertyRegistry registry) {
-		registry.add("K_SINK", () -> "http://localhost:" + sink.getAddress().getPort() + "/");
+		registry.add("K_SINK", sink::url);
 	}
 
 	@AfterAll
 	static void stopSink() {
-		sink.stop(0);
+		sink.close();
 	}
 
 	@Test
@@ -191,26 +186,6 @@ class ChangeAnnouncementTests extends TodoHttpTestSupport {
 			if (Long.toString(id).equals(event.get("ce-subject"))) {
 				return event;
 			}
-		}
-	}
-
-	private static HttpServer startSink() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", (exchange) -> {
-				Map<String, String> event = new HashMap<>();
-				exchange.getRequestHeaders()
-					.forEach((name, values) -> event.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
-				event.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				received.add(event);
-				exchange.sendResponseHeaders(202, -1);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

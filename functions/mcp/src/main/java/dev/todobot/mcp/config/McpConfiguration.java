@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.todobot.core.event.CloudEventSender;
+import dev.todobot.core.event.EventSinkConfiguration;
 import dev.todobot.core.event.TaskEvents;
-import dev.todobot.core.lifecycle.PendingWork;
 import dev.todobot.core.reminder.ReminderService;
 import dev.todobot.core.task.TaskService;
 import dev.todobot.core.user.TokenService;
@@ -23,17 +23,17 @@ import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Wires the MCP server: the SDK's stateless server with the todo tools, built on a
  * transport that the {@code mcp} function feeds.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(EventSinkConfiguration.class)
 class McpConfiguration {
 
 	private static final String INSTRUCTIONS = """
@@ -51,21 +51,6 @@ class McpConfiguration {
 	TodoTools todoTools(TaskService tasks, ReminderService reminders, JsonBodies json, McpJsonMapper mcpJsonMapper,
 			CloudEventSender sender) {
 		return new TodoTools(tasks, reminders, json, mcpJsonMapper, sender, new TaskEvents(URI.create("/mcp"), json));
-	}
-
-	@Bean
-	CloudEventSender cloudEventSender(WebClient.Builder webClient, @Value("${K_SINK:}") String sink,
-			PendingWork announcements) {
-		return new CloudEventSender(webClient.build(), sink.isBlank() ? null : URI.create(sink), announcements);
-	}
-
-	/**
-	 * Waits once the web server has stopped: no tool call is left to announce anything
-	 * more, and the HTTP client is still open.
-	 */
-	@Bean
-	PendingWork announcements() {
-		return new PendingWork(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1);
 	}
 
 	@Bean

@@ -1,20 +1,19 @@
 package dev.todobot.reminders.config;
 
-import java.net.URI;
-
 import dev.todobot.core.db.Database;
 import dev.todobot.core.event.CloudEventSender;
+import dev.todobot.core.event.EventSinkConfiguration;
 import dev.todobot.core.reminder.DueReminders;
 import dev.todobot.core.web.JsonBodies;
 import dev.todobot.reminders.event.NoEventAnswersFilter;
 import dev.todobot.reminders.tick.ReminderSender;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@Import(EventSinkConfiguration.class)
 class FunctionConfiguration {
 
 	@Bean
@@ -23,10 +22,8 @@ class FunctionConfiguration {
 	}
 
 	@Bean
-	ReminderSender reminderSender(WebClient.Builder webClient, @Value("${K_SINK:}") String sink, JsonBodies json) {
-		// a tick waits for the events it sends
-		return new ReminderSender(new CloudEventSender(webClient.build(), sink.isBlank() ? null : URI.create(sink)),
-				json);
+	ReminderSender reminderSender(CloudEventSender sender, JsonBodies json) {
+		return new ReminderSender(sender, json);
 	}
 
 	@Bean

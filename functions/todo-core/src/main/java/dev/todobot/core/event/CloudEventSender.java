@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -43,15 +42,6 @@ public class CloudEventSender {
 	}
 
 	/**
-	 * A sender whose callers wait for every event they {@link #send}.
-	 * @param client the HTTP client
-	 * @param sink where to send, or {@code null} to send nothing
-	 */
-	public CloudEventSender(WebClient client, URI sink) {
-		this(client, sink, null);
-	}
-
-	/**
 	 * Whether there is a sink to send to.
 	 * @return {@code false} when {@code K_SINK} is not set
 	 */
@@ -67,7 +57,6 @@ public class CloudEventSender {
 	 * @param event the event
 	 */
 	public void announce(CloudEvent event) {
-		Assert.state(this.sending != null, "Only a sender that tracks what it sends announces");
 		if (sends()) {
 			this.sending.track(send(event).toFuture());
 		}
