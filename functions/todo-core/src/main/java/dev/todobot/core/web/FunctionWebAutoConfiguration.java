@@ -1,13 +1,23 @@
 package dev.todobot.core.web;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.todobot.core.user.TokenService;
+import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.messaging.Message;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 
 /**
  * The HTTP behaviour every function app shares: the function endpoints (bearer token,
@@ -17,6 +27,26 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = dev.todobot.core.config.TodoCoreAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class FunctionWebAutoConfiguration {
+
+	/**
+	 * The app's functions served by plain handlers, ahead of Spring Cloud Function's
+	 * controller.
+	 */
+	@Bean
+	@SuppressWarnings("unchecked")
+	RouterFunctionMapping functionRoutes(ListableBeanFactory beans, Environment environment,
+			ServerCodecConfigurer codecs) {
+		ResolvableType bytes = ResolvableType.forClassWithGenerics(Message.class, byte[].class);
+		ResolvableType shape = ResolvableType.forClassWithGenerics(Function.class, bytes,
+				ResolvableType.forClassWithGenerics(Mono.class, bytes));
+		Map<String, Function<Message<byte[]>, Mono<Message<byte[]>>>> candidates = new HashMap<>();
+		for (String name : beans.getBeanNamesForType(shape)) {
+			candidates.put(name, beans.getBean(name, Function.class));
+		}
+		return FunctionRoutes.mapping(
+				FunctionRoutes.named(environment.getProperty("spring.cloud.function.definition", ""), candidates),
+				codecs);
+	}
 
 	@Bean
 	JsonBodies jsonBodies() {
