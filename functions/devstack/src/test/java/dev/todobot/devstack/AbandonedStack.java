@@ -1,13 +1,11 @@
 package dev.todobot.devstack;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
  * A devstack in a JVM of its own, for a test to kill without its shutdown hook.
  * Arguments: data directory, web root, then the gateway, todo, mcp, chat and reminders
- * ports. Prints {@code READY} once every function answers.
+ * ports. Prints its log, then {@code READY} once every function answers.
  */
 final class AbandonedStack {
 
@@ -15,7 +13,7 @@ final class AbandonedStack {
 	}
 
 	public static void main(String[] args) throws Exception {
-		DevStack.start(options(args), new PrintStream(OutputStream.nullOutputStream()));
+		DevStack.start(options(args), System.out);
 		System.out.println("READY");
 		Thread.currentThread().join();
 	}

@@ -280,7 +280,8 @@ class DevStackTests {
 	}
 
 	/**
-	 * Starts a devstack in its own JVM and returns once it printed a line.
+	 * Starts a devstack in its own JVM and returns once it printed a line; shows what it
+	 * printed before when it stops without that line.
 	 */
 	private static Process startInOwnJvm(DevStackOptions options, Class<?> main, String until) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -293,11 +294,12 @@ class DevStackTests {
 			.start();
 		BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		StringBuilder log = new StringBuilder();
 		String line;
 		while ((line = output.readLine()) != null && !line.startsWith(until)) {
-			// its start-up log
+			log.append(line).append('\n');
 		}
-		assertThat(line).as("the devstack's output").startsWith(until);
+		assertThat(line).as("the line after the devstack's output:%n%s", log).startsWith(until);
 		return process;
 	}
 
