@@ -10,6 +10,7 @@ import dev.todobot.core.db.DatabaseHealthIndicator;
 import dev.todobot.core.db.DatabaseSettings;
 import dev.todobot.core.db.PersistentEntities;
 import dev.todobot.core.db.PoolSettings;
+import dev.todobot.core.db.EventLoops;
 import dev.todobot.core.db.ReactiveDatabase;
 import dev.todobot.core.reminder.ReminderService;
 import dev.todobot.core.task.Task;
@@ -53,15 +54,26 @@ public class TodoCoreAutoConfiguration {
 		return new PersistentEntities(List.of(Task.class, User.class));
 	}
 
+	/**
+	 * The event loops of the database client, which the web server serves HTTP on too.
+	 * Not closed here: the session factory stops them when the database closes.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	EventLoops eventLoops() {
+		return new EventLoops();
+	}
+
 	@Bean(destroyMethod = "close")
-	Database database(DatabaseSettings settings, PersistentEntities entities, Environment environment) {
+	Database database(DatabaseSettings settings, PersistentEntities entities, Environment environment,
+			EventLoops loops) {
 		PoolSettings defaults = PoolSettings.defaults();
 		PoolSettings pool = new PoolSettings(environment.getProperty("DB_POOL_SIZE", Integer.class, defaults.maxSize()),
 				defaults.connectTimeout(), defaults.reconnectAttempts(), defaults.reconnectInterval(),
 				defaults.acquireTimeout(),
 				environment.getProperty("DB_STATEMENT_TIMEOUT", Duration.class, defaults.statementTimeout()));
-		return new Database(ReactiveDatabase.sessionFactory(settings, pool, entities.classes()),
-				pool.statementTimeout());
+		return new Database(ReactiveDatabase.sessionFactory(settings, pool, entities.classes(), loops),
+				pool.statementTimeout(), loops);
 	}
 
 	@Bean

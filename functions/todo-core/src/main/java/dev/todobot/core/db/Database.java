@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
 
@@ -44,6 +45,9 @@ public class Database implements AutoCloseable {
 	/** Sets the statement timeout for one transaction, or {@code null} for none. */
 	private final String limitStatements;
 
+	/** The event loops shared with the web server, or {@code null}. */
+	private final EventLoops loops;
+
 	/**
 	 * A database with the default statement timeout.
 	 * @param sessionFactory the session factory
@@ -64,7 +68,20 @@ public class Database implements AutoCloseable {
 	 * no limit
 	 */
 	public Database(Stage.SessionFactory sessionFactory, Duration statementTimeout) {
+		this(sessionFactory, statementTimeout, null);
+	}
+
+	/**
+	 * A database whose work starts on the event loop of the request that asks for it.
+	 * @param sessionFactory the session factory, made with the same event loops
+	 * @param statementTimeout the longest a statement in a transaction may take; zero for
+	 * no limit
+	 * @param loops the event loops shared with the web server, or {@code null}
+	 * @see EventLoops#onThisLoop
+	 */
+	public Database(Stage.SessionFactory sessionFactory, Duration statementTimeout, EventLoops loops) {
 		this.sessionFactory = sessionFactory;
+		this.loops = loops;
 		this.limitStatements = (statementTimeout.isZero()) ? null
 				: "select set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true)";
 	}
@@ -77,8 +94,8 @@ public class Database implements AutoCloseable {
 	 */
 	public <T> Mono<T> transaction(Function<Stage.Session, CompletionStage<T>> work) {
 		return Mono
-			.fromCompletionStage(() -> this.sessionFactory.withTransaction(
-					(session, tx) -> limitStatements(session).thenCompose((ignored) -> work.apply(session))))
+			.fromCompletionStage(() -> start(() -> this.sessionFactory.withTransaction(
+					(session, tx) -> limitStatements(session).thenCompose((ignored) -> work.apply(session)))))
 			.onErrorMap(Database::isUnreachable, Database::unavailable);
 	}
 
@@ -97,10 +114,14 @@ public class Database implements AutoCloseable {
 	 * @return the result, lazily: nothing runs before subscription
 	 */
 	public <T> Mono<T> read(Function<Stage.Session, CompletionStage<T>> work) {
-		return Mono.fromCompletionStage(() -> this.sessionFactory.withSession((session) -> {
+		return Mono.fromCompletionStage(() -> start(() -> this.sessionFactory.withSession((session) -> {
 			session.setDefaultReadOnly(true);
 			return work.apply(session);
-		})).onErrorMap(Database::isUnreachable, Database::unavailable);
+		}))).onErrorMap(Database::isUnreachable, Database::unavailable);
+	}
+
+	private <T> CompletionStage<T> start(Supplier<CompletionStage<T>> work) {
+		return (this.loops != null) ? this.loops.onThisLoop(work) : work.get();
 	}
 
 	/**

@@ -17,8 +17,30 @@ import org.hibernate.service.spi.Stoppable;
  */
 final class NoFilesVertxInstance implements VertxInstance, Stoppable {
 
-	private final Vertx vertx = Vertx
-		.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false)));
+	private final Vertx vertx;
+
+	/**
+	 * A Vert.x with its default event loops (two per CPU) and Java's own transport.
+	 */
+	NoFilesVertxInstance() {
+		this(options());
+	}
+
+	/**
+	 * A Vert.x with event loops of its own number and transport.
+	 * @param options what else differs from {@link #options()}
+	 */
+	NoFilesVertxInstance(VertxOptions options) {
+		this.vertx = Vertx.vertx(options);
+	}
+
+	/**
+	 * The options every Vert.x of the functions has.
+	 * @return new options
+	 */
+	static VertxOptions options() {
+		return new VertxOptions().setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false));
+	}
 
 	@Override
 	public Vertx getVertx() {

@@ -29,6 +29,25 @@ public final class ReactiveDatabase {
 	 */
 	public static Stage.SessionFactory sessionFactory(DatabaseSettings database, PoolSettings pool,
 			List<Class<?>> entities) {
+		return sessionFactory(database, pool, entities, new NoFilesVertxInstance());
+	}
+
+	/**
+	 * Creates a session factory for the given entities whose database client runs on
+	 * shared event loops.
+	 * @param database where the database is
+	 * @param pool how the pool behaves
+	 * @param entities the annotated entity classes
+	 * @param loops the event loops; closing the session factory stops them
+	 * @return the session factory; close it when done
+	 */
+	public static Stage.SessionFactory sessionFactory(DatabaseSettings database, PoolSettings pool,
+			List<Class<?>> entities, EventLoops loops) {
+		return sessionFactory(database, pool, entities, loops.vertxInstance());
+	}
+
+	private static Stage.SessionFactory sessionFactory(DatabaseSettings database, PoolSettings pool,
+			List<Class<?>> entities, VertxInstance vertx) {
 		Configuration configuration = new Configuration();
 		entities.forEach(configuration::addAnnotatedClass);
 		configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, database.jdbcUrl());
@@ -41,7 +60,7 @@ public final class ReactiveDatabase {
 		StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
 			.applySettings(configuration.getProperties())
 			.addService(SqlClientPoolConfiguration.class, new PgPoolConfiguration(database, pool))
-			.addService(VertxInstance.class, new NoFilesVertxInstance())
+			.addService(VertxInstance.class, vertx)
 			.build();
 		return configuration.buildSessionFactory(registry).unwrap(Stage.SessionFactory.class);
 	}
