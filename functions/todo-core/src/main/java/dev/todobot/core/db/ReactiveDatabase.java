@@ -3,6 +3,7 @@ package dev.todobot.core.db;
 import java.util.List;
 
 import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.reactive.pool.impl.SqlClientPoolConfiguration;
@@ -61,6 +62,10 @@ public final class ReactiveDatabase {
 			.applySettings(configuration.getProperties())
 			.addService(SqlClientPoolConfiguration.class, new PgPoolConfiguration(database, pool))
 			.addService(VertxInstance.class, vertx)
+			// No proxies or enhanced entities: the entities have no lazy associations,
+			// and
+			// Byte Buddy's ~900 classes would otherwise load at every start
+			.addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
 			.build();
 		return configuration.buildSessionFactory(registry).unwrap(Stage.SessionFactory.class);
 	}

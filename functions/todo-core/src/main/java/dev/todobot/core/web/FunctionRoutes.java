@@ -1,7 +1,6 @@
 package dev.todobot.core.web;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -74,10 +73,11 @@ public final class FunctionRoutes {
 	public static Map<String, Function<Message<byte[]>, Mono<Message<byte[]>>>> named(String definition,
 			Map<String, Function<Message<byte[]>, Mono<Message<byte[]>>>> candidates) {
 		Map<String, Function<Message<byte[]>, Mono<Message<byte[]>>>> named = new LinkedHashMap<>();
-		for (String name : List.of(definition.split(";"))) {
-			Function<Message<byte[]>, Mono<Message<byte[]>>> function = candidates.get(name.strip());
+		for (String entry : definition.split(";")) {
+			String name = entry.strip();
+			Function<Message<byte[]>, Mono<Message<byte[]>>> function = candidates.get(name);
 			if (function != null) {
-				named.put(name.strip(), function);
+				named.put(name, function);
 			}
 		}
 		return named;
