@@ -62,9 +62,8 @@ public final class ReactiveDatabase {
 			.applySettings(configuration.getProperties())
 			.addService(SqlClientPoolConfiguration.class, new PgPoolConfiguration(database, pool))
 			.addService(VertxInstance.class, vertx)
-			// No proxies or enhanced entities: the entities have no lazy associations,
-			// and
-			// Byte Buddy's ~900 classes would otherwise load at every start
+			// no proxies or enhanced entities, as no entity has a lazy association:
+			// otherwise Byte Buddy's 900 classes load at every start
 			.addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
 			.build();
 		return configuration.buildSessionFactory(registry).unwrap(Stage.SessionFactory.class);
