@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +19,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DevStackTests {
+
+	private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -303,9 +309,23 @@ class DevStackTests {
 		return process;
 	}
 
+	/**
+	 * A port free now, below the range the kernel gives outgoing connections their local
+	 * ports from: a port from that range (what binding port 0 returns) can be taken by
+	 * one of the stack's own connections before the function meant to listen on it starts
+	 * ("Port ... was already in use"). Never the same port twice in a run.
+	 */
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		while (true) {
+			int port = ThreadLocalRandom.current().nextInt(20000, 32768);
+			if (GIVEN_PORTS.add(port)) {
+				try (ServerSocket socket = new ServerSocket(port)) {
+					return socket.getLocalPort();
+				}
+				catch (BindException ex) {
+					// taken: try another
+				}
+			}
 		}
 	}
 
