@@ -56,10 +56,6 @@ public final class EventLoops {
 		return this.vertx;
 	}
 
-	public Vertx vertx() {
-		return this.vertx.getVertx();
-	}
-
 	/**
 	 * The event loops, for the web server's connections.
 	 * @return Vert.x's event loop group
@@ -74,15 +70,6 @@ public final class EventLoops {
 	 */
 	public EventLoopGroup acceptors() {
 		return this.internal.getAcceptorEventLoopGroup();
-	}
-
-	/**
-	 * Whether the loops use the native transport (epoll), whose channels the web server
-	 * must use too.
-	 * @return true for epoll, false for Java's NIO
-	 */
-	public boolean nativeTransport() {
-		return this.internal.isNativeTransportEnabled();
 	}
 
 	/**
