@@ -363,12 +363,19 @@ public final class Bench {
 				running.put(build.getKey(), start(build.getValue(), function, this.loadVariant, label));
 			}
 			Request first = this.requests.first(function);
-			Map<String, double[]> readings = new LinkedHashMap<>();
+			// each build answers once before any is loaded: the start timeout runs from
+			// the process's start, and 10,000 chat turns of the build before outlast it
+			Map<String, Double> afterStarts = new LinkedHashMap<>();
 			for (Map.Entry<String, FunctionProcess> build : running.entrySet()) {
 				FunctionProcess process = build.getValue();
 				FirstAnswer.await(process, first, START_TIMEOUT);
+				afterStarts.put(build.getKey(), new ProcessUse(process.pid()).rssKiB() / 1024.0);
+			}
+			Map<String, double[]> readings = new LinkedHashMap<>();
+			for (Map.Entry<String, FunctionProcess> build : running.entrySet()) {
+				FunctionProcess process = build.getValue();
 				ProcessUse use = new ProcessUse(process.pid());
-				double afterStart = use.rssKiB() / 1024.0;
+				double afterStart = afterStarts.get(build.getKey());
 				LoadResult warm = new Load(process.port(), this.options.connections()).forCount(function, first,
 						this.options.requests());
 				double afterRequests = use.rssKiB() / 1024.0;
