@@ -71,10 +71,12 @@ public final class FunctionProcess implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
-		// C1 only: a function starts sooner, as in the image; native access for Netty's
-		// transport, so that the JVM does not warn about it
-		return start(name, List.of(java(), "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar",
-				jar.toString()), port, environment, log);
+		// as in the image: C1 only, so a function starts sooner; native access for
+		// Netty's
+		// transport, so that the JVM does not warn about it; Unsafe for Netty's buffers,
+		// which Netty 4.2 leaves alone on Java 25 unless its memory access is allowed
+		return start(name, List.of(java(), "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+				"--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()), port, environment, log);
 	}
 
 	/**
