@@ -125,11 +125,21 @@ public class TokenService {
 		if (authorization == null || authorization.isBlank()) {
 			throw new UnauthenticatedException("Sign in first: send Authorization: Bearer <token>");
 		}
-		String[] parts = authorization.strip().split("\\s+", 2);
-		if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+		String credentials = authorization.strip();
+		int space = firstWhitespace(credentials);
+		if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("Bearer")) {
 			throw new UnauthenticatedException("The Authorization header must be: Bearer <token>");
 		}
-		return verify(parts[1]);
+		return verify(credentials.substring(space).strip());
+	}
+
+	private static int firstWhitespace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isWhitespace(text.charAt(i))) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -139,15 +149,16 @@ public class TokenService {
 	 * @throws UnauthenticatedException when the token is not valid
 	 */
 	public AuthenticatedUser verify(String token) {
-		if (token.length() > MAX_TOKEN_LENGTH || !COMPACT_HS256.matcher(token).matches()) {
-			throw new UnauthenticatedException("The token is invalid or expired; sign in again");
-		}
+		// a token remembered here passed every check below: per request only the lookup
 		VerifiedToken known = this.verified.get(token);
 		if (known != null) {
 			if (this.clock.instant().isBefore(known.expiresAt())) {
 				return known.user();
 			}
 			this.verified.remove(token);
+		}
+		if (token.length() > MAX_TOKEN_LENGTH || !COMPACT_HS256.matcher(token).matches()) {
+			throw new UnauthenticatedException("The token is invalid or expired; sign in again");
 		}
 		try {
 			Jwt jwt = this.decoder.decode(token);

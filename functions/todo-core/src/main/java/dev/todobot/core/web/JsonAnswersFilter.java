@@ -27,6 +27,8 @@ public class JsonAnswersFilter implements WebFilter, Ordered {
 
 	private static final String ACTUATOR = "/actuator";
 
+	private static final List<MediaType> JSON_ONLY = List.of(MediaType.APPLICATION_JSON);
+
 	private final Set<String> eventStreamPaths;
 
 	/**
@@ -43,12 +45,16 @@ public class JsonAnswersFilter implements WebFilter, Ordered {
 		if (this.eventStreamPaths.contains(path) || path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
 			return chain.filter(exchange);
 		}
-		if (!acceptsJson(request.getHeaders())) {
-			return Mono.error(new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON)));
+		List<MediaType> accepted = accepted(request.getHeaders());
+		if (accepted == null || !accepted.isEmpty()
+				&& accepted.stream().noneMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+			return Mono.error(new NotAcceptableStatusException(JSON_ONLY));
 		}
-		ServerHttpRequest narrowed = request.mutate()
-			.headers((headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))
-			.build();
+		if (accepted.equals(JSON_ONLY)) {
+			// already narrow: the request and its headers need no copy
+			return chain.filter(exchange);
+		}
+		ServerHttpRequest narrowed = request.mutate().headers((headers) -> headers.setAccept(JSON_ONLY)).build();
 		return chain.filter(exchange.mutate().request(narrowed).build());
 	}
 
@@ -60,14 +66,13 @@ public class JsonAnswersFilter implements WebFilter, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 30;
 	}
 
-	private static boolean acceptsJson(HttpHeaders headers) {
+	/** The types a request accepts, none for any; {@code null} when they do not parse. */
+	private static List<MediaType> accepted(HttpHeaders headers) {
 		try {
-			List<MediaType> accepted = headers.getAccept();
-			return accepted.isEmpty()
-					|| accepted.stream().anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+			return headers.getAccept();
 		}
 		catch (InvalidMediaTypeException ex) {
-			return false;
+			return null;
 		}
 	}
 

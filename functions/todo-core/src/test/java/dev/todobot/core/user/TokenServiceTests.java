@@ -39,6 +39,18 @@ class TokenServiceTests {
 	}
 
 	@Test
+	void takesTheSchemeInAnyCaseAndAnyWhitespaceBeforeTheToken() {
+		String token = this.tokens.issue(new UserView(7, "ada@example.com", "Ada"));
+		assertThat(this.tokens.authenticate(" bearer \t " + token + " ").id()).isEqualTo(7);
+	}
+
+	@Test
+	void refusesABearerHeaderWithoutAToken() {
+		assertThatExceptionOfType(UnauthenticatedException.class).isThrownBy(() -> this.tokens.authenticate("Bearer"))
+			.withMessageContaining("Bearer <token>");
+	}
+
+	@Test
 	void refusesAHeaderWithoutTheBearerScheme() {
 		String token = this.tokens.issue(new UserView(7, "ada@example.com", "Ada"));
 		assertThatExceptionOfType(UnauthenticatedException.class)
