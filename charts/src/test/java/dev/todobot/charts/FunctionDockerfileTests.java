@@ -243,26 +243,9 @@ class FunctionDockerfileTests {
 	 */
 	@Test
 	void letsTheFunctionsLoadNativeLibrariesWithoutAWarning(@TempDir Path directory) throws Exception {
-		String options = this.dockerfile.finalStage()
-			.all("ENV")
-			.stream()
-			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
-			.findFirst()
-			.orElseThrow()
-			.arguments()
-			.substring("JAVA_TOOL_OPTIONS=".length())
-			.replace("\"", "");
 		Path program = Files.writeString(directory.resolve("LoadsALibrary.java"),
 				"class LoadsALibrary { public static void main(String[] args) { System.loadLibrary(\"zip\"); } }");
-		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-				program.toString())
-			.redirectErrorStream(true);
-		// as the image passes them: to the training run and to the function alike
-		builder.environment().put("JAVA_TOOL_OPTIONS", options);
-		Process java = builder.start();
-		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(java.waitFor()).as(output).isZero();
-		assertThat(output).contains("Picked up JAVA_TOOL_OPTIONS").doesNotContain("WARNING");
+		assertThat(runWithTheImagesOptions(program)).contains("Picked up JAVA_TOOL_OPTIONS").doesNotContain("WARNING");
 	}
 
 	/**
@@ -272,15 +255,6 @@ class FunctionDockerfileTests {
 	 */
 	@Test
 	void letsNettyUseUnsafeMemoryAccessWithoutAWarning(@TempDir Path directory) throws Exception {
-		String options = this.dockerfile.finalStage()
-			.all("ENV")
-			.stream()
-			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
-			.findFirst()
-			.orElseThrow()
-			.arguments()
-			.substring("JAVA_TOOL_OPTIONS=".length())
-			.replace("\"", "");
 		Path program = Files.writeString(directory.resolve("ReadsMemory.java"), """
 				import java.lang.reflect.Field;
 				class ReadsMemory {
@@ -295,6 +269,24 @@ class FunctionDockerfileTests {
 					}
 				}
 				""");
+		assertThat(runWithTheImagesOptions(program)).contains("read 42").doesNotContain("WARNING");
+	}
+
+	/**
+	 * Runs a one-file program with the image's {@code JAVA_TOOL_OPTIONS}, as the image
+	 * passes them to the training run and to the function alike.
+	 * @return what it printed; it must have exited with 0
+	 */
+	private String runWithTheImagesOptions(Path program) throws Exception {
+		String options = this.dockerfile.finalStage()
+			.all("ENV")
+			.stream()
+			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
+			.findFirst()
+			.orElseThrow()
+			.arguments()
+			.substring("JAVA_TOOL_OPTIONS=".length())
+			.replace("\"", "");
 		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
 				program.toString())
 			.redirectErrorStream(true);
@@ -302,7 +294,7 @@ class FunctionDockerfileTests {
 		Process java = builder.start();
 		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(java.waitFor()).as(output).isZero();
-		assertThat(output).contains("read 42").doesNotContain("WARNING");
+		return output;
 	}
 
 	@Test
