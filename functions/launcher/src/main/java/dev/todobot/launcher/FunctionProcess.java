@@ -72,9 +72,9 @@ public final class FunctionProcess implements AutoCloseable {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -DskipTests install");
 		}
 		// as in the image: C1 only, so a function starts sooner; native access for
-		// Netty's
-		// transport, so that the JVM does not warn about it; Unsafe for Netty's buffers,
-		// which Netty 4.2 leaves alone on Java 25 unless its memory access is allowed
+		// Netty's transport, so that the JVM does not warn about it; Unsafe for Netty's
+		// buffers, which Netty 4.2 leaves alone on Java 25 unless its memory access is
+		// allowed
 		return start(name, List.of(java(), "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
 				"--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()), port, environment, log);
 	}
