@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FunctionDefaultsTests {
 
-	/** This test's application.yaml stands for a function's own. */
-	private static final String OWN_CONFIGURATION = "--spring.config.location=classpath:/function-defaults-tests/application.yaml";
+	/** This test's application.properties stands for a function's own. */
+	private static final String OWN_CONFIGURATION = "--spring.config.location=classpath:/function-defaults-tests/application.properties";
 
 	@Test
 	void aFunctionGetsTheSharedDefaults() {
