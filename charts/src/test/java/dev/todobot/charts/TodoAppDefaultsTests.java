@@ -176,6 +176,17 @@ class TodoAppDefaultsTests {
 	}
 
 	@Test
+	void givesChatAYoungGenerationForItsLongerRequestsAndTheOtherFunctionsTheImagesOptionsAlone() {
+		Container chat = container(this.manifests.knativeService("chat"));
+		assertThat(requiredEnv(chat, "JDK_JAVA_OPTIONS").getValue()).isEqualTo("-XX:NewSize=20m");
+		for (String function : List.of("todo", "mcp")) {
+			assertThat(env(container(this.manifests.knativeService(function)), "JDK_JAVA_OPTIONS")).isEmpty();
+		}
+		Manifests without = Charts.template(Charts.TODO_APP, Map.of("chat.jvmOptions", ""));
+		assertThat(env(container(without.knativeService("chat")), "JDK_JAVA_OPTIONS")).isEmpty();
+	}
+
+	@Test
 	void rollsOutANewRevisionWhenTheConfigMapChanges() {
 		Manifests changed = Charts.template(Charts.TODO_APP, Map.of("chat.modelTimeout", "2m"));
 		for (Service service : this.manifests.knativeServices()) {

@@ -116,8 +116,9 @@ public final class Bench {
 		double loadBefore = Machine.load();
 		String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 		Files.createDirectories(this.logs);
-		this.out.printf(Locale.ROOT, "Load average before the run: %.2f. JVM options: %s%s%n", loadBefore,
+		this.out.printf(Locale.ROOT, "Load average before the run: %.2f. JVM options: %s%s%s%n", loadBefore,
 				String.join(" ", this.options.processJvmOptions()),
+				Report.functionJvmOptions(this.options.functionJvmOptions()),
 				this.options.environment().isEmpty() ? "" : ". Extra settings: " + this.options.environment());
 		Map<String, Double> training = new LinkedHashMap<>();
 		List<ColdStart> coldStarts = new ArrayList<>();
@@ -145,8 +146,8 @@ public final class Bench {
 			}
 		}
 		BenchReport report = new BenchReport(date, Machine.describe(loadBefore, Machine.load()),
-				this.options.processJvmOptions(), this.options.environment(), this.options.runs(), training, coldStarts,
-				memory, throughput);
+				this.options.processJvmOptions(), this.options.functionJvmOptions(), this.options.environment(),
+				this.options.runs(), training, coldStarts, memory, throughput);
 		Report writer = new Report(report, this.options.functions(), this.options.variants());
 		writer.write(this.options.output());
 		this.out.println();
@@ -195,7 +196,7 @@ public final class Bench {
 				continue;
 			}
 			FunctionApp app = new FunctionApp(function, this.options.jar(function), work,
-					this.options.processJvmOptions(), this.logs);
+					this.options.processJvmOptions(function), this.logs);
 			List<Variant> variants = new ArrayList<>(
 					this.options.functions().contains(function) ? this.options.variants() : List.of());
 			if (!variants.contains(this.loadVariant)) {
@@ -219,7 +220,7 @@ public final class Bench {
 			if (this.options.compare() != null && this.options.functions().contains(function)
 					&& this.options.phases().contains("load")) {
 				FunctionApp other = new FunctionApp(function, BenchOptions.jar(this.options.compare(), function),
-						this.options.output().resolve("work-compare"), this.options.processJvmOptions(),
+						this.options.output().resolve("work-compare"), this.options.processJvmOptions(function),
 						Files.createDirectories(this.logs.resolve("compare")));
 				this.out.printf(Locale.ROOT, "Preparing %s of %s...%n", function, this.options.compare());
 				other.prepare(List.of(this.loadVariant), (target, variant) -> {

@@ -1,18 +1,22 @@
 package dev.todobot.bench;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What to measure and how hard.
@@ -29,6 +33,7 @@ import java.util.regex.Pattern;
  * @param wrkThreads wrk's threads
  * @param requests requests before the "after requests" memory reading
  * @param jvmOptions JVM options of every function process (the image's by default)
+ * @param functionJvmOptions JVM options the chart adds for one function, by function
  * @param memory the container memory limit the JVMs are told about, or {@code null}
  * @param environment extra settings of every function process, for experiments
  * @param training how the AOT caches of the launch modes are trained: {@code refresh} or
@@ -46,9 +51,9 @@ import java.util.regex.Pattern;
  */
 record BenchOptions(Path root, List<String> functions, List<Variant> variants, int runs, int connections,
 		Duration duration, Duration warmup, List<String> generators, int wrkThreads, int requests,
-		List<String> jvmOptions, String memory, Map<String, String> environment, String training, int trainingRounds,
-		List<String> phases, double waitForLoad, String loadVariant, Path output, boolean publish, Path compare,
-		int rounds) {
+		List<String> jvmOptions, Map<String, List<String>> functionJvmOptions, String memory,
+		Map<String, String> environment, String training, int trainingRounds, List<String> phases, double waitForLoad,
+		String loadVariant, Path output, boolean publish, Path compare, int rounds) {
 
 	static final List<String> ALL_FUNCTIONS = List.of("todo", "mcp", "chat");
 
@@ -201,8 +206,10 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			variants.add(Variant.parse(spec, training));
 		}
 		return new BenchOptions(root, functions, List.copyOf(variants), runs, connections, duration, warmup, generators,
-				wrkThreads, requests, jvmOptions, memory, Map.copyOf(environment), training, trainingRounds, phases,
-				waitForLoad, loadVariant, output, publish, compare, rounds);
+				wrkThreads, requests, jvmOptions,
+				chartJvmOptions(root.resolve("charts").resolve("todo-app").resolve("values.yaml")), memory,
+				Map.copyOf(environment), training, trainingRounds, phases, waitForLoad, loadVariant, output, publish,
+				compare, rounds);
 	}
 
 	/**
@@ -214,6 +221,18 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		if (this.memory != null) {
 			options.add("-XX:MaxRAM=" + this.memory);
 		}
+		return options;
+	}
+
+	/**
+	 * The options one function's processes get: every function's, and those the chart
+	 * adds for this one.
+	 * @param function the function
+	 * @return the JVM options
+	 */
+	List<String> processJvmOptions(String function) {
+		List<String> options = processJvmOptions();
+		options.addAll(this.functionJvmOptions.getOrDefault(function, List.of()));
 		return options;
 	}
 
@@ -238,6 +257,33 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 		try {
 			Matcher matcher = TOOL_OPTIONS.matcher(Files.readString(dockerfile));
 			return words(matcher.find() ? matcher.group(1) : DEFAULT_JVM_OPTIONS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The JVM options the chart adds for each function (its {@code jvmOptions} value,
+	 * which the function's pod gets as {@code JDK_JAVA_OPTIONS}), so that each function
+	 * runs as its pod does.
+	 * @param values the chart's values.yaml
+	 * @return the options by function; empty when the file is missing
+	 */
+	static Map<String, List<String>> chartJvmOptions(Path values) {
+		if (!Files.isRegularFile(values)) {
+			return Map.of();
+		}
+		try (Reader reader = Files.newBufferedReader(values)) {
+			Map<String, Object> chart = new Yaml().load(reader);
+			Map<String, List<String>> options = new LinkedHashMap<>();
+			for (String function : ALL_FUNCTIONS) {
+				if (chart.get(function) instanceof Map<?, ?> settings
+						&& settings.get("jvmOptions") instanceof String added && !added.isBlank()) {
+					options.put(function, words(added));
+				}
+			}
+			return Collections.unmodifiableMap(options);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

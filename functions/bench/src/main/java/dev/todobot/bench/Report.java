@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.SerializationFeature;
@@ -53,14 +54,28 @@ final class Report {
 				this.report.runs(), machine.cpus(), machine.java(), this.report.date().substring(0, 10));
 	}
 
+	/**
+	 * The options the chart adds for some functions, as a clause after the options of
+	 * every function.
+	 * @param options the added options by function
+	 * @return the clause, or an empty string when there are none
+	 */
+	static String functionJvmOptions(Map<String, List<String>> options) {
+		StringBuilder clause = new StringBuilder();
+		options.forEach((function, added) -> clause.append(format(", %s also with `%s` (the chart's `%s.jvmOptions`)",
+				function, String.join(" ", added), function)));
+		return clause.toString();
+	}
+
 	String markdown() {
 		Machine machine = this.report.machine();
 		StringBuilder md = new StringBuilder();
 		md.append(format(
 				"Measured %s on %d CPUs and %.0f GiB (%s), Java %s, 1-minute load average %.2f before "
-						+ "the run. Each function is its own JVM with `%s`; PostgreSQL 17 is embedded and local.%n%n",
+						+ "the run. Each function is its own JVM with `%s`%s; PostgreSQL 17 is embedded and local.%n%n",
 				this.report.date(), machine.cpus(), machine.memoryGiB(), machine.os(), machine.java(),
-				machine.loadBefore(), String.join(" ", this.report.jvmOptions())));
+				machine.loadBefore(), String.join(" ", this.report.jvmOptions()),
+				functionJvmOptions(this.report.functionJvmOptions())));
 		if (!this.report.environment().isEmpty()) {
 			md.append(format("Extra settings: `%s`.%n%n", this.report.environment()));
 		}

@@ -55,6 +55,17 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void aFunctionAlsoGetsTheJvmOptionsTheChartAddsForIt() throws Exception {
+		Files.createDirectories(this.root.resolve("charts/todo-app"));
+		Files.writeString(this.root.resolve("charts/todo-app/values.yaml"),
+				"todo:\n  env: []\nchat:\n  # -- JDK_JAVA_OPTIONS\n  jvmOptions: \"-XX:NewSize=20m  -Xss512k\"\n");
+		BenchOptions options = parse("--jvm-options", "-XX:+UseSerialGC");
+		assertThat(options.processJvmOptions("chat")).containsExactly("-XX:+UseSerialGC", "-XX:MaxRAM=256m",
+				"-XX:NewSize=20m", "-Xss512k");
+		assertThat(options.processJvmOptions("todo")).containsExactly("-XX:+UseSerialGC", "-XX:MaxRAM=256m");
+	}
+
+	@Test
 	void withoutTheDockerfileTheFunctionsGetTheDefaultJvmOptions() {
 		assertThat(parse().jvmOptions()).containsExactly(BenchOptions.DEFAULT_JVM_OPTIONS.split(" "));
 	}

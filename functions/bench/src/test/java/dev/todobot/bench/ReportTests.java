@@ -40,6 +40,13 @@ class ReportTests {
 	}
 
 	@Test
+	void theOptionsTheChartAddsForAFunctionFollowThoseOfEveryFunction() {
+		assertThat(report(List.of(), List.of(), Map.of()).markdown())
+			.contains("Each function is its own JVM with `-XX:+UseSerialGC -XX:MaxRAM=256m`, chat also with "
+					+ "`-XX:NewSize=20m` (the chart's `chat.jvmOptions`); PostgreSQL 17");
+	}
+
+	@Test
 	void withoutLoadRunsTheReportHasTheMemoryAfterStartOnlyAndNoThroughput() {
 		String markdown = report(List.of(), List.of(), Map.of()).markdown();
 		assertThat(markdown).contains("| todo | 205 | – | 204 |")
@@ -132,8 +139,8 @@ class ReportTests {
 
 	private static Report report(List<MemoryUse> memory, List<LoadResult> throughput, Map<String, String> environment) {
 		BenchReport report = new BenchReport("2026-11-30T03:52:03Z", MACHINE,
-				List.of("-XX:+UseSerialGC", "-XX:MaxRAM=256m"), environment, 3, Map.of("todo aot", 41.5), COLD_STARTS,
-				memory, throughput);
+				List.of("-XX:+UseSerialGC", "-XX:MaxRAM=256m"), Map.of("chat", List.of("-XX:NewSize=20m")), environment,
+				3, Map.of("todo aot", 41.5), COLD_STARTS, memory, throughput);
 		return new Report(report, List.of("todo"), MODES);
 	}
 
