@@ -85,8 +85,7 @@ public final class AotTraining {
 		}
 		Path log = Files.createTempFile("aot-training-" + function, ".log");
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
-					"postgres", "disable");
+			DatabaseSettings database = DatabaseSettings.embedded(postgres.getPort());
 			Map<String, String> environment = prepare(database);
 			String token = Workload.trainingUser(database);
 			FunctionProcess mcp = null;
@@ -161,7 +160,7 @@ public final class AotTraining {
 	public static Map<String, String> prepare(DatabaseSettings database) {
 		DatabaseMigrations.migrate(database);
 		Map<String, String> environment = new HashMap<>();
-		environment.put("DATABASE_URL", databaseUrl(database));
+		environment.put("DATABASE_URL", database.url());
 		environment.put("JWT_SECRET", Workload.JWT_SECRET);
 		return environment;
 	}
@@ -180,11 +179,6 @@ public final class AotTraining {
 		FunctionProcess mcp = FunctionProcess.start("mcp", command, freePort(), environment, log);
 		mcp.awaitReady(START_TIMEOUT);
 		return mcp;
-	}
-
-	private static String databaseUrl(DatabaseSettings database) {
-		return "postgres://" + database.user() + ":" + database.password() + "@" + database.host() + ":"
-				+ database.port() + "/" + database.database() + "?sslmode=disable";
 	}
 
 	private static int freePort() {

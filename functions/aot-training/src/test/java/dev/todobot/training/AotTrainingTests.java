@@ -27,8 +27,7 @@ class AotTrainingTests {
 	@ValueSource(strings = { "todo", "mcp", "chat", "reminders" })
 	void theWorkloadPassesEveryRouteAndTheCacheIsWritten(String function) throws Exception {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
-					"postgres", "disable");
+			DatabaseSettings database = DatabaseSettings.embedded(postgres.getPort());
 			Map<String, String> environment = new HashMap<>(AotTraining.prepare(database));
 			String token = Workload.trainingUser(database);
 			Path cache = this.directory.resolve(function + ".aot");

@@ -65,8 +65,6 @@ public final class Bench {
 
 	private final int mcpPort = freePort();
 
-	private String databaseUrl;
-
 	private DatabaseSettings database;
 
 	private Requests requests;
@@ -125,12 +123,9 @@ public final class Bench {
 		List<MemoryUse> memory = new ArrayList<>();
 		List<LoadResult> throughput = new ArrayList<>();
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
-					"postgres", "disable");
+			DatabaseSettings database = DatabaseSettings.embedded(postgres.getPort());
 			DatabaseMigrations.migrate(database);
 			this.database = database;
-			this.databaseUrl = "postgres://postgres:postgres@localhost:" + postgres.getPort()
-					+ "/postgres?sslmode=disable";
 			this.trainingToken = Workload.trainingUser(database);
 			prepare(training);
 			this.requests = seed();
@@ -242,7 +237,7 @@ public final class Bench {
 	 */
 	private void trainWithWorkload(FunctionApp app, Variant variant) throws IOException, InterruptedException {
 		Map<String, String> environment = new HashMap<>();
-		environment.put("DATABASE_URL", this.databaseUrl);
+		environment.put("DATABASE_URL", this.database.url());
 		environment.put("JWT_SECRET", Workload.JWT_SECRET);
 		FunctionProcess mcp = null;
 		try {
@@ -495,7 +490,7 @@ public final class Bench {
 
 	private FunctionProcess start(FunctionApp app, String function, Variant variant, String label) throws IOException {
 		Map<String, String> environment = new HashMap<>(this.options.environment());
-		environment.put("DATABASE_URL", this.databaseUrl);
+		environment.put("DATABASE_URL", this.database.url());
 		environment.put("JWT_SECRET", JWT_SECRET);
 		if (function.equals("chat")) {
 			environment.put("MCP_URL", "http://127.0.0.1:" + this.mcpPort + "/mcp");

@@ -154,13 +154,11 @@ public final class DevStack implements AutoCloseable {
 			// reuses
 			EmbeddedPostgres postgres = adopt(
 					EmbeddedPostgres.builder().setDataDirectory(pgdata).setCleanDataDirectory(false).start());
-			int databasePort = postgres.getPort();
-			DatabaseMigrations.migrate(
-					new DatabaseSettings("localhost", databasePort, "postgres", "postgres", "postgres", "disable"));
+			DatabaseSettings database = DatabaseSettings.embedded(postgres.getPort());
+			DatabaseMigrations.migrate(database);
 			out.println("PostgreSQL started, its data in " + pgdata);
-			Map<String, String> shared = Map.of("DATABASE_URL",
-					"postgres://postgres:postgres@localhost:" + databasePort + "/postgres?sslmode=disable",
-					"JWT_SECRET", jwtSecret(options.dataDirectory()));
+			Map<String, String> shared = Map.of("DATABASE_URL", database.url(), "JWT_SECRET",
+					jwtSecret(options.dataDirectory()));
 			Path logs = options.dataDirectory().resolve("logs");
 			// Knative's Broker, Triggers and PingSource: the K_SINK of todo, mcp and
 			// reminders

@@ -62,6 +62,17 @@ public record DatabaseSettings(String host, int port, String database, String us
 	}
 
 	/**
+	 * An embedded PostgreSQL on this machine, as devstack, the benchmark, the AOT
+	 * training and the tests start it: its {@code postgres} database and superuser,
+	 * without TLS.
+	 * @param port the port it listens on
+	 * @return the settings
+	 */
+	public static DatabaseSettings embedded(int port) {
+		return new DatabaseSettings("localhost", port, "postgres", "postgres", "postgres", "disable");
+	}
+
+	/**
 	 * Whether the server's certificate chain is checked against trusted CAs.
 	 * @return whether it is
 	 */
@@ -147,6 +158,30 @@ public record DatabaseSettings(String host, int port, String database, String us
 	}
 
 	/**
+	 * The settings as the {@code DATABASE_URL} a function reads ({@link #fromUrl}), for a
+	 * process started with them; it holds the password, so it is not for logs.
+	 * @return the URL
+	 */
+	public String url() {
+		StringBuilder url = new StringBuilder("postgres://").append(encode(this.user));
+		if (this.password != null) {
+			url.append(':').append(encode(this.password));
+		}
+		url.append('@')
+			.append(this.host)
+			.append(':')
+			.append(this.port)
+			.append('/')
+			.append(encode(this.database))
+			.append("?sslmode=")
+			.append(this.sslMode);
+		if (this.sslRootCert != null) {
+			url.append("&sslrootcert=").append(encode(this.sslRootCert));
+		}
+		return url.toString();
+	}
+
+	/**
 	 * The JDBC URL for tools that use JDBC (Flyway); credentials are passed separately.
 	 * pgjdbc reads {@code sslmode} and {@code sslrootcert} as libpq does, but without
 	 * {@code sslrootcert} it looks for {@code ~/.postgresql/root.crt}, which the pods do
@@ -186,6 +221,11 @@ public record DatabaseSettings(String host, int port, String database, String us
 			}
 		}
 		return parameters;
+	}
+
+	/** Percent-encodes, a space too: in a URL's path a {@code +} stays a plus. */
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private static String decode(String text) {

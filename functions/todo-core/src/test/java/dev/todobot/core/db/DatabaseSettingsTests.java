@@ -54,6 +54,21 @@ class DatabaseSettingsTests {
 	}
 
 	@Test
+	void writesAUrlThatReadsBackAsTheSameSettings() {
+		DatabaseSettings settings = new DatabaseSettings("db.example", 6543, "todo list", "app+1", "p@ss:w/rd %20+",
+				"verify-full", "/etc/ca bundle.pem");
+		assertThat(DatabaseSettings.fromUrl(settings.url())).isEqualTo(settings);
+		DatabaseSettings noPassword = new DatabaseSettings("pg", 5432, "todo", "app", null, "require");
+		assertThat(DatabaseSettings.fromUrl(noPassword.url())).isEqualTo(noPassword);
+	}
+
+	@Test
+	void anEmbeddedDatabaseIsTheLocalSuperuserWithoutTls() {
+		assertThat(DatabaseSettings.embedded(5433).url())
+			.isEqualTo("postgres://postgres:postgres@localhost:5433/postgres?sslmode=disable");
+	}
+
+	@Test
 	void refusesAnUnknownSslMode() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseSettings.fromUrl("postgres://u:p@h/d?sslmode=on"))
 			.withMessageContaining("verify-full");

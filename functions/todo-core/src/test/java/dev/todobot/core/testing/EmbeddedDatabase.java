@@ -41,8 +41,7 @@ public final class EmbeddedDatabase {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			settings = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres", "postgres",
-					"disable");
+			settings = DatabaseSettings.embedded(postgres.getPort());
 			DatabaseMigrations.migrate(settings);
 		}
 		return settings;
@@ -53,9 +52,7 @@ public final class EmbeddedDatabase {
 	 * @return the URL
 	 */
 	public static String url() {
-		DatabaseSettings db = settings();
-		return "postgres://" + db.user() + ":" + db.password() + "@" + db.host() + ":" + db.port() + "/" + db.database()
-				+ "?sslmode=disable";
+		return settings().url();
 	}
 
 	/**
