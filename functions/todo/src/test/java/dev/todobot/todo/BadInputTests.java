@@ -137,6 +137,23 @@ class BadInputTests extends TodoHttpTestSupport {
 	}
 
 	@Test
+	void anAcceptHeaderThatIsNoMediaTypeIsNotAcceptableAndChangesNothing() {
+		long before = tasks();
+		http().post()
+			.uri("/addTask")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT, "not a media type")
+			.headers((headers) -> headers.setBearerAuth(this.token))
+			.bodyValue("{\"title\":\"unreadable accept\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(tasks()).isEqualTo(before);
+	}
+
+	@Test
 	void aClientThatTakesEventStreamsOrJsonGetsJson() {
 		http().post()
 			.uri("/listTasks")

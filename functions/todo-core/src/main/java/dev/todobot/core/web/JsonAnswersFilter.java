@@ -6,7 +6,6 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -45,10 +44,16 @@ public class JsonAnswersFilter implements WebFilter, Ordered {
 		if (this.eventStreamPaths.contains(path) || path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
 			return chain.filter(exchange);
 		}
-		List<MediaType> accepted = accepted(request.getHeaders());
-		if (accepted == null || !accepted.isEmpty()
+		List<MediaType> accepted;
+		try {
+			accepted = request.getHeaders().getAccept();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return notAcceptable();
+		}
+		if (!accepted.isEmpty()
 				&& accepted.stream().noneMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
-			return Mono.error(new NotAcceptableStatusException(JSON_ONLY));
+			return notAcceptable();
 		}
 		if (accepted.equals(JSON_ONLY)) {
 			// already narrow: the request and its headers need no copy
@@ -60,20 +65,13 @@ public class JsonAnswersFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// after the shared request limits and an app's own checks of method and path
-		// (mcp's
-		// 405 for GET comes before a 406), before any handler
+		// after the shared request limits and an app's own checks of method
+		// and path (mcp's 405 for GET comes before a 406), before any handler
 		return Ordered.HIGHEST_PRECEDENCE + 30;
 	}
 
-	/** The types a request accepts, none for any; {@code null} when they do not parse. */
-	private static List<MediaType> accepted(HttpHeaders headers) {
-		try {
-			return headers.getAccept();
-		}
-		catch (InvalidMediaTypeException ex) {
-			return null;
-		}
+	private static Mono<Void> notAcceptable() {
+		return Mono.error(new NotAcceptableStatusException(JSON_ONLY));
 	}
 
 }
