@@ -180,11 +180,7 @@ class FunctionDockerfileTests {
 	@Test
 	void sharesTheJvmOptionsOfTrainingAndRuntime() {
 		Stage runtime = this.dockerfile.finalStage();
-		Instruction options = runtime.all("ENV")
-			.stream()
-			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
-			.findFirst()
-			.orElseThrow();
+		Instruction options = imagesJvmOptions();
 		assertThat(options.arguments()).contains("-XX:+UseSerialGC").contains("-XX:MaxRAMPercentage=");
 		assertThat(runtime.indexOf(options)).isLessThan(runtime.indexOf(training(runtime)));
 	}
@@ -200,18 +196,9 @@ class FunctionDockerfileTests {
 	 */
 	@Test
 	void sizesTheHeapSoThatTheRestFitsTheFunctionsMemoryLimit() throws Exception {
-		Instruction options = this.dockerfile.finalStage()
-			.all("ENV")
-			.stream()
-			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
-			.findFirst()
-			.orElseThrow();
 		List<String> command = new ArrayList<>(
 				List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+PrintFlagsFinal"));
-		for (String option : options.arguments()
-			.substring("JAVA_TOOL_OPTIONS=".length())
-			.replace("\"", "")
-			.split("\\s+")) {
+		for (String option : imagesJvmOptionsValue().split("\\s+")) {
 			if (option.startsWith("-XX:") || option.startsWith("-Xm")) {
 				command.add(option);
 			}
@@ -278,23 +265,31 @@ class FunctionDockerfileTests {
 	 * @return what it printed; it must have exited with 0
 	 */
 	private String runWithTheImagesOptions(Path program) throws Exception {
-		String options = this.dockerfile.finalStage()
-			.all("ENV")
-			.stream()
-			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
-			.findFirst()
-			.orElseThrow()
-			.arguments()
-			.substring("JAVA_TOOL_OPTIONS=".length())
-			.replace("\"", "");
 		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
 				program.toString())
 			.redirectErrorStream(true);
-		builder.environment().put("JAVA_TOOL_OPTIONS", options);
+		builder.environment().put("JAVA_TOOL_OPTIONS", imagesJvmOptionsValue());
 		Process java = builder.start();
 		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(java.waitFor()).as(output).isZero();
 		return output;
+	}
+
+	/**
+	 * The final stage's {@code ENV JAVA_TOOL_OPTIONS=...}: the options of every JVM the
+	 * image runs.
+	 */
+	private Instruction imagesJvmOptions() {
+		return this.dockerfile.finalStage()
+			.all("ENV")
+			.stream()
+			.filter((env) -> env.arguments().startsWith("JAVA_TOOL_OPTIONS="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the image sets no JAVA_TOOL_OPTIONS"));
+	}
+
+	private String imagesJvmOptionsValue() {
+		return imagesJvmOptions().arguments().substring("JAVA_TOOL_OPTIONS=".length()).replace("\"", "");
 	}
 
 	@Test

@@ -275,7 +275,9 @@ record BenchOptions(Path root, List<String> functions, List<Variant> variants, i
 			return Map.of();
 		}
 		try (Reader reader = Files.newBufferedReader(values)) {
-			Map<String, Object> chart = new Yaml().load(reader);
+			if (!(new Yaml().load(reader) instanceof Map<?, ?> chart)) {
+				return Map.of();
+			}
 			Map<String, List<String>> options = new LinkedHashMap<>();
 			for (String function : ALL_FUNCTIONS) {
 				if (chart.get(function) instanceof Map<?, ?> settings

@@ -66,6 +66,14 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void anEmptyChartValuesFileAddsNoJvmOptions() throws Exception {
+		Files.createDirectories(this.root.resolve("charts/todo-app"));
+		Files.writeString(this.root.resolve("charts/todo-app/values.yaml"), "# nothing set\n");
+		assertThat(parse("--jvm-options", "-XX:+UseSerialGC").processJvmOptions("chat"))
+			.containsExactly("-XX:+UseSerialGC", "-XX:MaxRAM=256m");
+	}
+
+	@Test
 	void withoutTheDockerfileTheFunctionsGetTheDefaultJvmOptions() {
 		assertThat(parse().jvmOptions()).containsExactly(BenchOptions.DEFAULT_JVM_OPTIONS.split(" "));
 	}
