@@ -168,7 +168,7 @@ public record DatabaseSettings(String host, int port, String database, String us
 			url.append(':').append(encode(this.password));
 		}
 		url.append('@')
-			.append(this.host)
+			.append(urlHost())
 			.append(':')
 			.append(this.port)
 			.append('/')
@@ -189,7 +189,7 @@ public record DatabaseSettings(String host, int port, String database, String us
 	 * @return the URL
 	 */
 	public String jdbcUrl() {
-		StringBuilder url = new StringBuilder("jdbc:postgresql://").append(this.host)
+		StringBuilder url = new StringBuilder("jdbc:postgresql://").append(urlHost())
 			.append(':')
 			.append(this.port)
 			.append('/')
@@ -204,6 +204,11 @@ public record DatabaseSettings(String host, int port, String database, String us
 			url.append("&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
 		}
 		return url.toString();
+	}
+
+	/** The host as a URL names it: an IPv6 address in brackets. */
+	private String urlHost() {
+		return (this.host.contains(":") && !this.host.startsWith("[")) ? "[" + this.host + "]" : this.host;
 	}
 
 	@Override

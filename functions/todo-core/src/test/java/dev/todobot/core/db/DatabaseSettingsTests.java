@@ -63,6 +63,13 @@ class DatabaseSettingsTests {
 	}
 
 	@Test
+	void bracketsAnIpv6AddressInItsUrls() {
+		DatabaseSettings settings = new DatabaseSettings("::1", 5432, "todo", "app", "secret", "disable");
+		assertThat(settings.url()).isEqualTo("postgres://app:secret@[::1]:5432/todo?sslmode=disable");
+		assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/todo?sslmode=disable");
+	}
+
+	@Test
 	void anEmbeddedDatabaseIsTheLocalSuperuserWithoutTls() {
 		assertThat(DatabaseSettings.embedded(5433).url())
 			.isEqualTo("postgres://postgres:postgres@localhost:5433/postgres?sslmode=disable");
