@@ -111,17 +111,17 @@ final class Gateway implements AutoCloseable {
 		String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
 		request.header("X-Forwarded-For", (forwardedFor != null) ? forwardedFor + ", " + client : client);
 		HttpResponse<InputStream> response;
-		service.requestStarted();
+		pod.requestStarted();
 		try {
 			response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
-			service.requestFinished();
+			pod.requestFinished();
 			fail(exchange, 502, "pod " + pod.name() + " did not answer: " + ex.getMessage());
 			return;
 		}
 		catch (InterruptedException ex) {
-			service.requestFinished();
+			pod.requestFinished();
 			Thread.currentThread().interrupt();
 			return;
 		}
@@ -147,7 +147,7 @@ final class Gateway implements AutoCloseable {
 			}
 		}
 		finally {
-			service.requestFinished();
+			pod.requestFinished();
 		}
 	}
 

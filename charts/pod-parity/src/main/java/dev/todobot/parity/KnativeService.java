@@ -3,7 +3,6 @@ package dev.todobot.parity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -24,8 +23,6 @@ final class KnativeService {
 	private final Function<Integer, RunningPod> podFactory;
 
 	private final List<RunningPod> pods = new ArrayList<>();
-
-	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicLong ok = new AtomicLong();
 
@@ -111,7 +108,7 @@ final class KnativeService {
 
 	/**
 	 * A rollout: a new pod is started and, once Ready, takes the traffic; the old one is
-	 * then deleted (SIGTERM) with whatever requests it still serves.
+	 * then deleted, drained first as Knative drains a pod.
 	 * @param grace the termination grace period
 	 * @return the old pod, terminated
 	 */
@@ -154,18 +151,6 @@ final class KnativeService {
 			current.delete(grace);
 			current.close();
 		}
-	}
-
-	void requestStarted() {
-		this.inFlight.incrementAndGet();
-	}
-
-	void requestFinished() {
-		this.inFlight.decrementAndGet();
-	}
-
-	int inFlight() {
-		return this.inFlight.get();
 	}
 
 	void recordStatus(int status, boolean retryAfter) {

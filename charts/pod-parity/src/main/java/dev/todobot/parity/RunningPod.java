@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -43,6 +44,14 @@ final class RunningPod implements AutoCloseable {
 
 	private static final int LOG_TAIL = 80;
 
+	/**
+	 * How long the pod must have had no request before it gets SIGTERM. Knative's
+	 * queue-proxy waits 30 s ({@code drainSleepDuration}) so that every load balancer has
+	 * dropped the pod; the runner's gateway drops it at once, so one second covers a
+	 * request that chose the pod just before.
+	 */
+	private static final Duration DRAIN_QUIET_PERIOD = Duration.ofSeconds(1);
+
 	private final PodTemplate template;
 
 	private final Cgroup cgroup;
@@ -62,6 +71,10 @@ final class RunningPod implements AutoCloseable {
 	private final long createdNanos = System.nanoTime();
 
 	private final PodNetwork podNetwork;
+
+	private final AtomicInteger requestsInFlight = new AtomicInteger();
+
+	private volatile long lastRequestNanos = System.nanoTime();
 
 	private volatile Process process;
 
@@ -529,15 +542,35 @@ final class RunningPod implements AutoCloseable {
 		}
 	}
 
+	/** The gateway passes a request to the pod, as Knative's queue-proxy counts it. */
+	void requestStarted() {
+		this.lastRequestNanos = System.nanoTime();
+		this.requestsInFlight.incrementAndGet();
+	}
+
+	void requestFinished() {
+		this.requestsInFlight.decrementAndGet();
+		this.lastRequestNanos = System.nanoTime();
+	}
+
 	/**
-	 * Deletes the pod: not Ready at once (no new requests, as Knative takes it out of the
-	 * endpoints), SIGTERM, SIGKILL after the grace period.
+	 * Deletes the pod as Knative does: not Ready at once (no new requests, as it leaves
+	 * the endpoints), then the user container's preStop hook ({@code /wait-for-drain})
+	 * waits for the queue-proxy's drain, until no request has been in flight for
+	 * {@link #DRAIN_QUIET_PERIOD}; then SIGTERM, and SIGKILL after the grace period,
+	 * which the drain counts against as the kubelet does.
 	 * @param grace the grace period
 	 */
 	void delete(Duration grace) {
 		this.deleting = true;
 		this.ready = false;
-		stopContainer(grace.toSeconds());
+		long deadline = System.nanoTime() + grace.toNanos();
+		long quiet = DRAIN_QUIET_PERIOD.toNanos();
+		while (System.nanoTime() < deadline
+				&& (this.requestsInFlight.get() > 0 || System.nanoTime() - this.lastRequestNanos < quiet)) {
+			sleep(Duration.ofMillis(50));
+		}
+		stopContainer(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())));
 	}
 
 	/**

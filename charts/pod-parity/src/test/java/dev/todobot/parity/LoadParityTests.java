@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Load and faults under the pods' rendered limits, each bounded in time, through Kourier:
- * bursts of sign-ups, logins and chat users, listTasks at 32 connections, a SIGTERM while
- * requests are in flight, and the database stopped and started during writes. Each must
- * end with no container restart, no 5xx but a 503 with Retry-After, and the container's
- * cgroup peak memory (memory.max_usage_in_bytes) under 90% of its limit.
+ * bursts of sign-ups, logins and chat users, listTasks at 32 connections, a rollout that
+ * drains and stops the old pod while requests keep coming, and the database stopped and
+ * started during writes. Each must end with no container restart, no 5xx but a 503 with
+ * Retry-After, and the container's cgroup peak memory (memory.max_usage_in_bytes) under
+ * 90% of its limit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,10 +111,10 @@ class LoadParityTests {
 
 	@Test
 	@Order(5)
-	void sigtermDuringLoadLetsInFlightRequestsFinish() {
+	void aRolloutDuringLoadLosesNoRequest() {
 		String token = token(1);
 		KnativeService todo = this.parity.service("todo");
-		closedLoop("todo", "SIGTERM (rollout) during listTasks load", 16, Duration.ofSeconds(12), () -> {
+		closedLoop("todo", "a rollout (drain, SIGTERM) during listTasks load", 16, Duration.ofSeconds(12), () -> {
 			sleep(Duration.ofSeconds(3));
 			todo.rollOver(Duration.ofSeconds(todo.timeoutSeconds()));
 		}, () -> this.client.post("todo", "/listTasks", token, "{}")).assertHealthy();
