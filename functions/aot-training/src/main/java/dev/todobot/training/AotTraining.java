@@ -154,11 +154,20 @@ public final class AotTraining {
 	/**
 	 * Migrates the training database.
 	 * @param database an empty database
-	 * @return the environment a function needs to use it: {@code DATABASE_URL} and
-	 * {@code JWT_SECRET}
+	 * @return the environment a function needs to use it
+	 * @see #environment(DatabaseSettings)
 	 */
 	public static Map<String, String> prepare(DatabaseSettings database) {
 		DatabaseMigrations.migrate(database);
+		return environment(database);
+	}
+
+	/**
+	 * What a function needs to serve the workload from a migrated database.
+	 * @param database the training database
+	 * @return {@code DATABASE_URL} and {@code JWT_SECRET}, in a map that takes more
+	 */
+	public static Map<String, String> environment(DatabaseSettings database) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("DATABASE_URL", database.url());
 		environment.put("JWT_SECRET", Workload.JWT_SECRET);

@@ -236,9 +236,7 @@ public final class Bench {
 	 * benchmark's database, then stops it so that the JVM writes the cache.
 	 */
 	private void trainWithWorkload(FunctionApp app, Variant variant) throws IOException, InterruptedException {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("DATABASE_URL", this.database.url());
-		environment.put("JWT_SECRET", Workload.JWT_SECRET);
+		Map<String, String> environment = AotTraining.environment(this.database);
 		FunctionProcess mcp = null;
 		try {
 			if (app.name().equals("chat")) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.todobot.launcher.FunctionProcess;
+import dev.todobot.training.Workload;
 
 /**
  * One function app and the files each launch mode needs: its executable jar, the
@@ -98,7 +99,7 @@ final class FunctionApp {
 						List.of("-Dspring.context.exit=onRefresh", "-Dhibernate.boot.allow_jdbc_metadata_access=false",
 								"-Dhibernate.dialect=org.hibernate.dialect.PostgreSQLDialect")),
 				this.extracted,
-				Map.of("JWT_SECRET", "aot-training-only-not-a-real-secret-0123456789", "DATABASE_URL",
+				Map.of("JWT_SECRET", Workload.JWT_SECRET, "DATABASE_URL",
 						"postgresql://training:training@127.0.0.1:5432/training", "MCP_URL",
 						"http://127.0.0.1:8080/mcp"));
 	}
