@@ -2,7 +2,9 @@
 One Knative Service, shaped by the rules Knative enforces without feature flags: a single
 container with a single port (Knative passes it as PORT), probes without a port, autoscaling
 annotations on the revision template, the restricted container securityContext and no
-pod-level securityContext, init containers or PersistentVolumeClaims.
+pod-level securityContext, init containers or PersistentVolumeClaims. A function's
+jvmOptions become JDK_JAVA_OPTIONS, which the java launcher adds after the image's
+JAVA_TOOL_OPTIONS, so that an option given there wins.
 
 Call with (dict "root" $ "name" "todo" "env" (include ... ) "livenessPath" "/..."
 "readinessPath" "/..." "volumes" bool "checksum" string "secretsChecksum" string
@@ -55,10 +57,14 @@ spec:
             - name: http1
               containerPort: 8080
               protocol: TCP
-          {{- if or .env $svc.env }}
+          {{- if or .env $svc.jvmOptions $svc.env }}
           env:
             {{- with .env }}
             {{- . | nindent 12 }}
+            {{- end }}
+            {{- with $svc.jvmOptions }}
+            - name: JDK_JAVA_OPTIONS
+              value: {{ quote . }}
             {{- end }}
             {{- with $svc.env }}
             {{- toYaml . | nindent 12 }}

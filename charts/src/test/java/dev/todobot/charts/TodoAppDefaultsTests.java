@@ -179,11 +179,24 @@ class TodoAppDefaultsTests {
 	void givesChatAYoungGenerationForItsLongerRequestsAndTheOtherFunctionsTheImagesOptionsAlone() {
 		Container chat = container(this.manifests.knativeService("chat"));
 		assertThat(requiredEnv(chat, "JDK_JAVA_OPTIONS").getValue()).isEqualTo("-XX:NewSize=20m");
-		for (String function : List.of("todo", "mcp")) {
+		for (String function : List.of("todo", "mcp", "web")) {
 			assertThat(env(container(this.manifests.knativeService(function)), "JDK_JAVA_OPTIONS")).isEmpty();
 		}
 		Manifests without = Charts.template(Charts.TODO_APP, Map.of("chat.jvmOptions", ""));
 		assertThat(env(container(without.knativeService("chat")), "JDK_JAVA_OPTIONS")).isEmpty();
+	}
+
+	@Test
+	void addsAFunctionsJvmOptionsToTheImagesBesideItsOtherEnvironment() {
+		Manifests withC2 = Charts.template(Charts.TODO_APP, Map.of("todo.jvmOptions", "-XX:TieredStopAtLevel=4",
+				"mcp.jvmOptions", "-Xss512k", "todo.env[0].name", "LOGGING_LEVEL_ROOT", "todo.env[0].value", "warn"));
+		Container todo = container(withC2.knativeService("todo"));
+		assertThat(requiredEnv(todo, "JDK_JAVA_OPTIONS").getValue()).isEqualTo("-XX:TieredStopAtLevel=4");
+		assertThat(requiredEnv(todo, "LOGGING_LEVEL_ROOT").getValue()).isEqualTo("warn");
+		assertThat(env(todo, "JWT_SECRET")).isPresent();
+		assertThat(requiredEnv(container(withC2.knativeService("mcp")), "JDK_JAVA_OPTIONS").getValue())
+			.isEqualTo("-Xss512k");
+		assertThat(env(container(withC2.knativeService("chat")), "JDK_JAVA_OPTIONS")).isPresent();
 	}
 
 	@Test
