@@ -41,6 +41,11 @@ public record DatabaseSettings(String host, int port, String database, String us
 
 	public DatabaseSettings {
 		requireText(host, "host");
+		// a URL brackets an IPv6 address; the host is the address itself, as the pool
+		// and the TLS host name check take it
+		if (host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
 		requireText(database, "database");
 		requireText(user, "user");
 		if (port < 1 || port > 65535) {
@@ -208,7 +213,7 @@ public record DatabaseSettings(String host, int port, String database, String us
 
 	/** The host as a URL names it: an IPv6 address in brackets. */
 	private String urlHost() {
-		return (this.host.contains(":") && !this.host.startsWith("[")) ? "[" + this.host + "]" : this.host;
+		return this.host.contains(":") ? "[" + this.host + "]" : this.host;
 	}
 
 	@Override

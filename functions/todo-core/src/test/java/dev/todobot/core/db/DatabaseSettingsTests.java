@@ -70,6 +70,17 @@ class DatabaseSettingsTests {
 	}
 
 	@Test
+	void readsAnIpv6AddressWithoutItsBrackets() {
+		DatabaseSettings settings = DatabaseSettings.fromUrl("postgres://app:secret@[::1]:6543/todo?sslmode=disable");
+		assertThat(settings.host()).isEqualTo("::1");
+		assertThat(settings.port()).isEqualTo(6543);
+		assertThat(DatabaseSettings.fromUrl(settings.url())).isEqualTo(settings);
+		assertThat(DatabaseSettings
+			.fromEnvironment(Map.of("DB_HOST", "[fd00::5]", "DB_NAME", "todo", "DB_USER", "app")::get)
+			.host()).isEqualTo("fd00::5");
+	}
+
+	@Test
 	void anEmbeddedDatabaseIsTheLocalSuperuserWithoutTls() {
 		assertThat(DatabaseSettings.embedded(5433).url())
 			.isEqualTo("postgres://postgres:postgres@localhost:5433/postgres?sslmode=disable");
