@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -519,6 +520,32 @@ final class RunningPod implements AutoCloseable {
 			.descendants()
 			.filter((handle) -> handle.info().command().map((command) -> !command.endsWith("bwrap")).orElse(false))
 			.findFirst();
+	}
+
+	/**
+	 * The names of the main process's threads, as {@code ps -T} in the container shows
+	 * them (the kernel keeps 15 characters of each).
+	 * @return the names, none when the container is not running
+	 */
+	List<String> threadNames() {
+		return mainProcess().map((handle) -> {
+			try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(handle.pid()), "task"))) {
+				return tasks.map((task) -> task.resolve("comm")).flatMap(RunningPod::firstLine).toList();
+			}
+			catch (IOException ex) {
+				return List.<String>of();
+			}
+		}).orElse(List.of());
+	}
+
+	private static Stream<String> firstLine(Path file) {
+		try {
+			return Files.readAllLines(file).stream().limit(1);
+		}
+		catch (IOException ex) {
+			// the thread ended since the listing
+			return Stream.empty();
+		}
 	}
 
 	/**

@@ -56,6 +56,15 @@ class ChartDefaultsParityTests {
 		assertThat(pod.restartCount()).as(pod.describe()).isZero();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "todo", "mcp", "chat" })
+	void functionCompilesWithC1Only(String service) {
+		assertThat(this.parity.awaitReady(service)).as(this.parity.describe(service)).isTrue();
+		assertThat(this.parity.service(service).pod().threadNames()).as("threads of %s's JVM", service)
+			.contains("C1 CompilerThre")
+			.noneMatch((name) -> name.startsWith("C2 "));
+	}
+
 	private static String lastTermination(RunningPod pod) {
 		return pod.logTail()
 			.stream()

@@ -16,6 +16,8 @@ final class Releases {
 
 	static final Path NEON_VALUES = MODULE.resolve("values/neon.yaml");
 
+	static final Path WARM_C2_VALUES = MODULE.resolve("values/warm-c2.yaml");
+
 	private Releases() {
 	}
 
