@@ -1,8 +1,10 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.todobot.chat.offline.Command.Change;
@@ -264,9 +266,9 @@ final class ReplyWriter {
 		}
 		if (changes.has(ToolContract.DUE_DATE)) {
 			JsonNode due = changes.get(ToolContract.DUE_DATE);
-			sentences.add(capitalize(name)
-					+ (due.isString() ? " is now " + due(LocalDate.parse(due.asString())) : " no longer has a due date")
-					+ ".");
+			String dueTime = atTime(changedTask(exchange).map(TaskItem::dueTime).orElse(null));
+			sentences.add(capitalize(name) + (due.isString()
+					? " is now " + due(LocalDate.parse(due.asString())) + dueTime : " no longer has a due date") + ".");
 		}
 		if (changes.has(ToolContract.PRIORITY)) {
 			sentences
@@ -289,12 +291,13 @@ final class ReplyWriter {
 	 * its number.
 	 */
 	private static String name(ToolExchange exchange, List<TaskItem> known) {
-		String title = exchange.result()
-			.firstTask()
-			.filter((task) -> task.id() == exchange.taskId())
-			.map(TaskItem::title)
-			.orElseGet(() -> knownTitle(exchange.taskId(), known));
+		String title = changedTask(exchange).map(TaskItem::title).orElseGet(() -> knownTitle(exchange.taskId(), known));
 		return (title != null) ? "“" + title + "”" : "task " + exchange.taskId();
+	}
+
+	/** The task as the tool's result has it after the change, if the result shows it. */
+	private static Optional<TaskItem> changedTask(ToolExchange exchange) {
+		return exchange.result().firstTask().filter((task) -> task.id() == exchange.taskId());
 	}
 
 	private static String knownTitle(long id, List<TaskItem> known) {
@@ -316,7 +319,7 @@ final class ReplyWriter {
 		List<String> details = new ArrayList<>();
 		if (task.dueDate() != null) {
 			details.add(((task.dueDate().isBefore(this.today) && !task.completed()) ? "overdue since " + task.dueDate()
-					: due(task.dueDate())) + ((task.dueTime() != null) ? " at " + task.dueTime() : ""));
+					: due(task.dueDate())) + atTime(task.dueTime()));
 		}
 		if (task.repeats() != null) {
 			details.add("repeats " + task.repeats());
@@ -329,6 +332,11 @@ final class ReplyWriter {
 		}
 		task.tags().forEach((tag) -> details.add("#" + tag));
 		return details;
+	}
+
+	/** The time of day a task is due, kept when only its date moves. */
+	private static String atTime(LocalTime time) {
+		return (time != null) ? " at " + time : "";
 	}
 
 	private String due(LocalDate date) {

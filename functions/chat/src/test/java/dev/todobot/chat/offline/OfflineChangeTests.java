@@ -96,6 +96,16 @@ class OfflineChangeTests {
 	}
 
 	@Test
+	void confirmsANewDueDateWithTheTimeItKeeps() {
+		OfflineConversation chat = OfflineConversation.withMcpTools();
+		chat.say("move task 3 to friday");
+
+		assertThat(assertText(chat.toolAnswers(
+				"{\"id\":3,\"title\":\"call mum\",\"completed\":false,\"due_date\":\"2026-06-12\",\"due_time\":\"18:00\",\"version\":2}")))
+			.isEqualTo("“call mum” is now due 2026-06-12 at 18:00.");
+	}
+
+	@Test
 	void confirmsANewPriority() {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
 		chat.say("make task 3 urgent");
