@@ -93,16 +93,17 @@ sealed interface Command {
 	 *
 	 * @param title the new title
 	 * @param dueDate the new due date
+	 * @param dueTime the new time of day it is due
 	 * @param clearDue whether to remove the due date
 	 * @param priority low, medium or high
 	 * @param description the new details
 	 * @param addTags tags to add to the task's own
 	 * @param removeTags tags to take off
 	 */
-	record Fields(String title, LocalDate dueDate, boolean clearDue, String priority, String description,
-			List<String> addTags, List<String> removeTags) {
+	record Fields(String title, LocalDate dueDate, LocalTime dueTime, boolean clearDue, String priority,
+			String description, List<String> addTags, List<String> removeTags) {
 
-		static final Fields NONE = new Fields(null, null, false, null, null, List.of(), List.of());
+		static final Fields NONE = new Fields(null, null, null, false, null, null, List.of(), List.of());
 
 		public Fields {
 			addTags = List.copyOf(addTags);
@@ -110,40 +111,46 @@ sealed interface Command {
 		}
 
 		static Fields title(String title) {
-			return new Fields(title, null, false, null, null, List.of(), List.of());
+			return new Fields(title, null, null, false, null, null, List.of(), List.of());
 		}
 
 		static Fields due(LocalDate dueDate) {
-			return new Fields(null, dueDate, false, null, null, List.of(), List.of());
+			return due(dueDate, null);
+		}
+
+		static Fields due(LocalDate dueDate, LocalTime dueTime) {
+			return new Fields(null, dueDate, dueTime, false, null, null, List.of(), List.of());
 		}
 
 		static Fields priority(String priority) {
-			return new Fields(null, null, false, priority, null, List.of(), List.of());
+			return new Fields(null, null, null, false, priority, null, List.of(), List.of());
 		}
 
 		static Fields noDueDate() {
-			return new Fields(null, null, true, null, null, List.of(), List.of());
+			return new Fields(null, null, null, true, null, null, List.of(), List.of());
 		}
 
 		static Fields description(String description) {
-			return new Fields(null, null, false, null, description, List.of(), List.of());
+			return new Fields(null, null, null, false, null, description, List.of(), List.of());
 		}
 
 		static Fields tags(List<String> add, List<String> remove) {
-			return new Fields(null, null, false, null, null, add, remove);
+			return new Fields(null, null, null, false, null, null, add, remove);
 		}
 
 		Fields and(Fields more) {
 			return new Fields((more.title != null) ? more.title : this.title,
-					(more.dueDate != null) ? more.dueDate : this.dueDate, more.clearDue || this.clearDue,
+					(more.dueDate != null) ? more.dueDate : this.dueDate,
+					(more.dueTime != null) ? more.dueTime : this.dueTime, more.clearDue || this.clearDue,
 					(more.priority != null) ? more.priority : this.priority,
 					(more.description != null) ? more.description : this.description,
 					concat(this.addTags, more.addTags), concat(this.removeTags, more.removeTags));
 		}
 
 		boolean isEmpty() {
-			return this.title == null && this.dueDate == null && !this.clearDue && this.priority == null
-					&& this.description == null && this.addTags.isEmpty() && this.removeTags.isEmpty();
+			return this.title == null && this.dueDate == null && this.dueTime == null && !this.clearDue
+					&& this.priority == null && this.description == null && this.addTags.isEmpty()
+					&& this.removeTags.isEmpty();
 		}
 
 		boolean changesTags() {

@@ -1,6 +1,7 @@
 package dev.todobot.chat.offline;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -535,7 +536,8 @@ final class CommandParser {
 		if ((m = SET_COLON.matcher(text)).matches()) {
 			Command details = TaskDetailsParser.parse(m.group("rest"), today);
 			if (details instanceof Command.AddTask add && (add.dueDate() != null || add.priority() != null)) {
-				Fields fields = new Fields(null, add.dueDate(), false, add.priority(), null, add.tags(), List.of());
+				Fields fields = new Fields(null, add.dueDate(), add.dueTime(), false, add.priority(), null, add.tags(),
+						List.of());
 				return one(target(m.group("ref"), (ref) -> ChangeTask.update(ref, fields)));
 			}
 			Optional<LocalDate> date = DueDateParser.find(m.group("rest"), today).map(DueDateParser.Found::date);
@@ -573,10 +575,22 @@ final class CommandParser {
 			Fields fields = Fields.priority(TaskDetailsParser.priority(priority.group("priority"))).and(extra);
 			return target(body.substring(0, priority.start()), (ref) -> ChangeTask.update(ref, fields));
 		}
+		LocalTime time = null;
+		Optional<ScheduleParser.Found<LocalTime>> at = ScheduleParser.time(body);
+		if (at.isPresent() && at.get().end() == body.length() && at.get().start() > 0) {
+			time = at.get().value();
+			body = body.substring(0, at.get().start()).strip();
+		}
 		Optional<DueDateParser.Found> due = DueDateParser.find(body, today);
 		if (due.isPresent() && due.get().end() == body.length() && due.get().start() > 0) {
 			String ref = CONNECTOR_TAIL.matcher(body.substring(0, due.get().start()).strip()).replaceFirst("");
-			Fields fields = Fields.due(due.get().date()).and(extra);
+			Fields fields = Fields.due(due.get().date(), time).and(extra);
+			return target(ref, (target) -> ChangeTask.update(target, fields));
+		}
+		if (time != null && moving) {
+			// "move the dentist to 3pm": a new time on the day it already has
+			String ref = CONNECTOR_TAIL.matcher(body).replaceFirst("");
+			Fields fields = Fields.due(null, time).and(extra);
 			return target(ref, (target) -> ChangeTask.update(target, fields));
 		}
 		int to = body.toLowerCase(Locale.ROOT).indexOf(" to ");

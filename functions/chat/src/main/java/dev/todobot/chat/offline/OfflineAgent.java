@@ -336,6 +336,7 @@ final class OfflineAgent {
 				Fields fields = change.fields();
 				putIfSet(arguments, TITLE, fields.title());
 				putIfSet(arguments, DUE_DATE, (fields.dueDate() != null) ? fields.dueDate().toString() : null);
+				putIfSet(arguments, DUE_TIME, (fields.dueTime() != null) ? fields.dueTime().toString() : null);
 				if (fields.clearDue()) {
 					arguments.putNull(DUE_DATE);
 				}

@@ -264,11 +264,10 @@ final class ReplyWriter {
 			String from = (before != null) ? "“" + before + "”" : "task " + exchange.taskId();
 			sentences.add("Renamed " + from + " to “" + changes.path(ToolContract.TITLE).asString("") + "”.");
 		}
-		if (changes.has(ToolContract.DUE_DATE)) {
-			JsonNode due = changes.get(ToolContract.DUE_DATE);
-			String dueTime = atTime(changedTask(exchange).map(TaskItem::dueTime).orElse(null));
-			sentences.add(capitalize(name) + (due.isString()
-					? " is now " + due(LocalDate.parse(due.asString())) + dueTime : " no longer has a due date") + ".");
+		if (changes.has(ToolContract.DUE_DATE) || changes.has(ToolContract.DUE_TIME)) {
+			JsonNode date = changes.get(ToolContract.DUE_DATE);
+			sentences.add(capitalize(name) + ((date != null && !date.isString()) ? " no longer has a due date"
+					: " is now " + newDue(exchange, changes)) + ".");
 		}
 		if (changes.has(ToolContract.PRIORITY)) {
 			sentences
@@ -293,6 +292,21 @@ final class ReplyWriter {
 	private static String name(ToolExchange exchange, List<TaskItem> known) {
 		String title = changedTask(exchange).map(TaskItem::title).orElseGet(() -> knownTitle(exchange.taskId(), known));
 		return (title != null) ? "“" + title + "”" : "task " + exchange.taskId();
+	}
+
+	/**
+	 * When a task is due after a change: as the result has it, else as the change asked
+	 * (a new time keeps the task's day, a new day its time).
+	 */
+	private String newDue(ToolExchange exchange, ObjectNode changes) {
+		Optional<TaskItem> task = changedTask(exchange);
+		LocalDate date = task.map(TaskItem::dueDate)
+			.orElseGet(() -> changes.hasNonNull(ToolContract.DUE_DATE)
+					? LocalDate.parse(changes.get(ToolContract.DUE_DATE).asString()) : null);
+		LocalTime time = task.map(TaskItem::dueTime)
+			.orElseGet(() -> changes.hasNonNull(ToolContract.DUE_TIME)
+					? LocalTime.parse(changes.get(ToolContract.DUE_TIME).asString()) : null);
+		return ((date != null) ? due(date) : "due") + atTime(time);
 	}
 
 	/** The task as the tool's result has it after the change, if the result shows it. */
@@ -334,7 +348,7 @@ final class ReplyWriter {
 		return details;
 	}
 
-	/** The time of day a task is due, kept when only its date moves. */
+	/** The time of day a task is due, if it has one. */
 	private static String atTime(LocalTime time) {
 		return (time != null) ? " at " + time : "";
 	}

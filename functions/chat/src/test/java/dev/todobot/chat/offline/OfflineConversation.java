@@ -61,6 +61,7 @@ final class OfflineConversation {
 						.addStringProperty("title")
 						.addStringProperty("description")
 						.addStringProperty("due_date")
+						.addStringProperty("due_time")
 						.addEnumProperty("priority", List.of("low", "medium", "high"))
 						.addProperty("tags", JsonArraySchema.builder().items(new JsonStringSchema()).build())
 						.addBooleanProperty("completed")
