@@ -576,20 +576,21 @@ final class CommandParser {
 			return target(body.substring(0, priority.start()), (ref) -> ChangeTask.update(ref, fields));
 		}
 		LocalTime time = null;
+		String untimed = body;
 		Optional<ScheduleParser.Found<LocalTime>> at = ScheduleParser.time(body);
 		if (at.isPresent() && at.get().end() == body.length() && at.get().start() > 0) {
 			time = at.get().value();
-			body = body.substring(0, at.get().start()).strip();
+			untimed = body.substring(0, at.get().start()).strip();
 		}
-		Optional<DueDateParser.Found> due = DueDateParser.find(body, today);
-		if (due.isPresent() && due.get().end() == body.length() && due.get().start() > 0) {
-			String ref = CONNECTOR_TAIL.matcher(body.substring(0, due.get().start()).strip()).replaceFirst("");
+		Optional<DueDateParser.Found> due = DueDateParser.find(untimed, today);
+		if (due.isPresent() && due.get().end() == untimed.length() && due.get().start() > 0) {
+			String ref = CONNECTOR_TAIL.matcher(untimed.substring(0, due.get().start()).strip()).replaceFirst("");
 			Fields fields = Fields.due(due.get().date(), time).and(extra);
 			return target(ref, (target) -> ChangeTask.update(target, fields));
 		}
 		if (time != null && moving) {
 			// "move the dentist to 3pm": a new time on the day it already has
-			String ref = CONNECTOR_TAIL.matcher(body).replaceFirst("");
+			String ref = CONNECTOR_TAIL.matcher(untimed).replaceFirst("");
 			Fields fields = Fields.due(null, time).and(extra);
 			return target(ref, (target) -> ChangeTask.update(target, fields));
 		}

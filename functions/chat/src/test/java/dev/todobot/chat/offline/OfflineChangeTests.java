@@ -18,47 +18,49 @@ class OfflineChangeTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '`',
 			textBlock = """
-					complete task 3                    | complete_task | {"task_id":3}
-					Done with 3                        | complete_task | {"task_id":3}
-					done 3                             | complete_task | {"task_id":3}
-					finish #3                          | complete_task | {"task_id":3}
-					mark task 3 as done                | complete_task | {"task_id":3}
-					mark 3 complete                    | complete_task | {"task_id":3}
-					check off task 3                   | complete_task | {"task_id":3}
-					tick 3 off                         | complete_task | {"task_id":3}
-					task 3 is done                     | complete_task | {"task_id":3}
-					I'm done with task number 3        | complete_task | {"task_id":3}
-					please complete task 3, thanks     | complete_task | {"task_id":3}
-					delete task 3                      | delete_task   | {"task_id":3}
-					delete #3                          | delete_task   | {"task_id":3}
-					remove task 3 from my list         | delete_task   | {"task_id":3}
-					get rid of 3                       | delete_task   | {"task_id":3}
-					reopen task 3                      | update_task   | {"task_id":3,"completed":false}
-					undo task 3                        | update_task   | {"task_id":3,"completed":false}
-					mark task 3 as not done            | update_task   | {"task_id":3,"completed":false}
-					rename task 3 to buy oat milk      | update_task   | {"task_id":3,"title":"buy oat milk"}
-					change the title of 3 to "call dad"| update_task   | {"task_id":3,"title":"call dad"}
-					change task 3 to buy oat milk      | update_task   | {"task_id":3,"title":"buy oat milk"}
-					move task 3 to friday              | update_task   | {"task_id":3,"due_date":"2026-06-12"}
-					postpone task 3 until tomorrow     | update_task   | {"task_id":3,"due_date":"2026-06-11"}
-					reschedule #3 for next week        | update_task   | {"task_id":3,"due_date":"2026-06-15"}
-					change the due date of 3 to 2030-01-02 | update_task | {"task_id":3,"due_date":"2030-01-02"}
-					make task 3 due in 2 weeks         | update_task   | {"task_id":3,"due_date":"2026-06-24"}
-					make task 3 urgent                 | update_task   | {"task_id":3,"priority":"high"}
-					make task 3 high priority          | update_task   | {"task_id":3,"priority":"high"}
-					set task 3 to low priority         | update_task   | {"task_id":3,"priority":"low"}
-					set the priority of task 3 to medium | update_task | {"task_id":3,"priority":"medium"}
-					prioritize task 3                  | update_task   | {"task_id":3,"priority":"high"}
-					deprioritize task 3                | update_task   | {"task_id":3,"priority":"low"}
-					task 3 is urgent                   | update_task   | {"task_id":3,"priority":"high"}
-					done: 3                            | complete_task | {"task_id":3}
-					change task 3 title to call dad    | update_task   | {"task_id":3,"title":"call dad"}
-					set task 3 priority to high        | update_task   | {"task_id":3,"priority":"high"}
-					update task 3 due date to tomorrow | update_task   | {"task_id":3,"due_date":"2026-06-11"}
-					move task 3 to friday at 5pm       | update_task   | {"task_id":3,"due_date":"2026-06-12","due_time":"17:00"}
-					reschedule #3 for tomorrow at 9:30 | update_task   | {"task_id":3,"due_date":"2026-06-11","due_time":"09:30"}
-					move task 3 to 3pm                 | update_task   | {"task_id":3,"due_time":"15:00"}
-					""")
+							complete task 3                    | complete_task | {"task_id":3}
+							Done with 3                        | complete_task | {"task_id":3}
+							done 3                             | complete_task | {"task_id":3}
+							finish #3                          | complete_task | {"task_id":3}
+							mark task 3 as done                | complete_task | {"task_id":3}
+							mark 3 complete                    | complete_task | {"task_id":3}
+							check off task 3                   | complete_task | {"task_id":3}
+							tick 3 off                         | complete_task | {"task_id":3}
+							task 3 is done                     | complete_task | {"task_id":3}
+							I'm done with task number 3        | complete_task | {"task_id":3}
+							please complete task 3, thanks     | complete_task | {"task_id":3}
+							delete task 3                      | delete_task   | {"task_id":3}
+							delete #3                          | delete_task   | {"task_id":3}
+							remove task 3 from my list         | delete_task   | {"task_id":3}
+							get rid of 3                       | delete_task   | {"task_id":3}
+							reopen task 3                      | update_task   | {"task_id":3,"completed":false}
+							undo task 3                        | update_task   | {"task_id":3,"completed":false}
+							mark task 3 as not done            | update_task   | {"task_id":3,"completed":false}
+							rename task 3 to buy oat milk      | update_task   | {"task_id":3,"title":"buy oat milk"}
+							change the title of 3 to "call dad"| update_task   | {"task_id":3,"title":"call dad"}
+							change task 3 to buy oat milk      | update_task   | {"task_id":3,"title":"buy oat milk"}
+							move task 3 to friday              | update_task   | {"task_id":3,"due_date":"2026-06-12"}
+							postpone task 3 until tomorrow     | update_task   | {"task_id":3,"due_date":"2026-06-11"}
+							reschedule #3 for next week        | update_task   | {"task_id":3,"due_date":"2026-06-15"}
+							change the due date of 3 to 2030-01-02 | update_task | {"task_id":3,"due_date":"2030-01-02"}
+							make task 3 due in 2 weeks         | update_task   | {"task_id":3,"due_date":"2026-06-24"}
+							make task 3 urgent                 | update_task   | {"task_id":3,"priority":"high"}
+							make task 3 high priority          | update_task   | {"task_id":3,"priority":"high"}
+							set task 3 to low priority         | update_task   | {"task_id":3,"priority":"low"}
+							set the priority of task 3 to medium | update_task | {"task_id":3,"priority":"medium"}
+							prioritize task 3                  | update_task   | {"task_id":3,"priority":"high"}
+							deprioritize task 3                | update_task   | {"task_id":3,"priority":"low"}
+							task 3 is urgent                   | update_task   | {"task_id":3,"priority":"high"}
+							done: 3                            | complete_task | {"task_id":3}
+							change task 3 title to call dad    | update_task   | {"task_id":3,"title":"call dad"}
+							set task 3 priority to high        | update_task   | {"task_id":3,"priority":"high"}
+							update task 3 due date to tomorrow | update_task   | {"task_id":3,"due_date":"2026-06-11"}
+							move task 3 to friday at 5pm       | update_task   | {"task_id":3,"due_date":"2026-06-12","due_time":"17:00"}
+							reschedule #3 for tomorrow at 9:30 | update_task   | {"task_id":3,"due_date":"2026-06-11","due_time":"09:30"}
+							move task 3 to 3pm                 | update_task   | {"task_id":3,"due_time":"15:00"}
+					rename task 3 to team call at 5pm  | update_task   | {"task_id":3,"title":"team call at 5pm"}
+					change task 3 to standup at 9:30   | update_task   | {"task_id":3,"title":"standup at 9:30"}
+							""")
 	void changesTaskByNumber(String message, String tool, String arguments) {
 		assertCall(OfflineConversation.withMcpTools().say(message), tool, arguments);
 	}
