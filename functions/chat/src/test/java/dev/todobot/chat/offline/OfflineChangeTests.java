@@ -101,24 +101,18 @@ class OfflineChangeTests {
 			.isEqualTo("“buy milk” is now due tomorrow.");
 	}
 
-	@Test
-	void confirmsANewDueDateWithTheTimeItKeeps() {
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			move task 3 to friday | 18:00 | “call mum” is now due 2026-06-12 at 18:00.
+			move task 3 to 3pm    | 15:00 | “call mum” is now due 2026-06-12 at 15:00.
+			""")
+	void confirmsWhenTheTaskIsNowDueAsTheResultHasIt(String message, String dueTime, String reply) {
 		OfflineConversation chat = OfflineConversation.withMcpTools();
-		chat.say("move task 3 to friday");
+		chat.say(message);
 
-		assertThat(assertText(chat.toolAnswers(
-				"{\"id\":3,\"title\":\"call mum\",\"completed\":false,\"due_date\":\"2026-06-12\",\"due_time\":\"18:00\",\"version\":2}")))
-			.isEqualTo("“call mum” is now due 2026-06-12 at 18:00.");
-	}
-
-	@Test
-	void confirmsANewTimeOnTheDayTheTaskKeeps() {
-		OfflineConversation chat = OfflineConversation.withMcpTools();
-		chat.say("move task 3 to 3pm");
-
-		assertThat(assertText(chat.toolAnswers(
-				"{\"id\":3,\"title\":\"call mum\",\"completed\":false,\"due_date\":\"2026-06-12\",\"due_time\":\"15:00\",\"version\":2}")))
-			.isEqualTo("“call mum” is now due 2026-06-12 at 15:00.");
+		assertThat(assertText(chat.toolAnswers("{\"id\":3,\"title\":\"call mum\",\"completed\":false,"
+				+ "\"due_date\":\"2026-06-12\",\"due_time\":\"" + dueTime + "\",\"version\":2}")))
+			.isEqualTo(reply);
 	}
 
 	@Test
